@@ -1,0 +1,13 @@
+# kernel/: the core that owns the machine after ExitBootServices.
+KSRCS += kernel/main.c kernel/string.c kernel/kprintf.c kernel/kprint.c \
+	kernel/console.c kernel/panic.c kernel/pmem.c kernel/memory.c \
+	kernel/paging.c kernel/gdt.c kernel/trap.c kernel/trapentry.S \
+	kernel/backtrace.c kernel/ksyms.c kernel/cmdline.c kernel/options.c \
+	kernel/crash.c
+
+UNIT_TESTS += kprintf cmdline pmem
+UNIT_SRCS_kprintf := kernel/kprintf.c
+UNIT_SRCS_cmdline := kernel/cmdline.c
+UNIT_SRCS_pmem := kernel/pmem.c
+FUZZ_TARGETS += cmdline
+FUZZ_SRCS_cmdline := kernel/cmdline.c

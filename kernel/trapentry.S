@@ -1,0 +1,62 @@
+/*
+ * Exception entry stubs.  Each of the 32 exception vectors has a 16-byte
+ * stub at trap_stubs + 16 * vector that pushes a zero error code (where
+ * the CPU pushes none) and the vector number, then saves the general
+ * registers in struct trap_frame order and calls trap_handler.
+ */
+	.text
+	.align 16
+	.globl trap_stubs
+	.hidden trap_stubs
+trap_stubs:
+	.set vec, 0
+	.rept 32
+	.align 16
+	/* #DF, #TS, #NP, #SS, #GP, #PF, #AC, #CP push an error code */
+	.if vec == 8 || (vec >= 10 && vec <= 14) || vec == 17 || vec == 21
+	.else
+	pushq	$0
+	.endif
+	pushq	$vec
+	jmp	trap_common
+	.set vec, vec + 1
+	.endr
+
+trap_common:
+	push	%rax
+	push	%rbx
+	push	%rcx
+	push	%rdx
+	push	%rsi
+	push	%rdi
+	push	%rbp
+	push	%r8
+	push	%r9
+	push	%r10
+	push	%r11
+	push	%r12
+	push	%r13
+	push	%r14
+	push	%r15
+	mov	%rsp, %rdi
+	cld
+	call	trap_handler
+	pop	%r15
+	pop	%r14
+	pop	%r13
+	pop	%r12
+	pop	%r11
+	pop	%r10
+	pop	%r9
+	pop	%r8
+	pop	%rbp
+	pop	%rdi
+	pop	%rsi
+	pop	%rdx
+	pop	%rcx
+	pop	%rbx
+	pop	%rax
+	add	$16, %rsp
+	iretq
+
+	.section .note.GNU-stack, "", @progbits
