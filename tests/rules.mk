@@ -1,0 +1,38 @@
+# tests/: host unit tests, fuzz regressions, QEMU/OVMF boot tests.
+#
+# A unit test NAME is tests/unit/test_NAME.c linked with UNIT_SRCS_NAME.
+# A fuzz target NAME is tests/fuzz/fuzz_NAME.c linked with FUZZ_SRCS_NAME,
+# run over tests/fuzz/corpus/NAME/ plus deterministic mutations.
+
+-include tests/harness/rules.mk
+
+UNIT_BINS := $(foreach t,$(UNIT_TESTS),$(B)/tests/test_$(t))
+FUZZ_BINS := $(foreach t,$(FUZZ_TARGETS),$(B)/tests/fuzz_$(t))
+
+host_objs = $(addprefix $(B)/host/,$(addsuffix .o,$(basename $(1))))
+
+.SECONDEXPANSION:
+$(B)/tests/test_%: $(B)/host/tests/unit/test_%.o $$(call host_objs,$$(UNIT_SRCS_$$*))
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(HLDFLAGS) $^ -o $@
+
+$(B)/tests/fuzz_%: $(B)/host/tests/fuzz/fuzz_%.o $(B)/host/tests/fuzz/driver.o \
+		$$(call host_objs,$$(FUZZ_SRCS_$$*))
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(HLDFLAGS) $^ -o $@
+
+unit-test: $(UNIT_BINS)
+	@sh tests/unit/run.sh $(UNIT_BINS)
+
+fuzz-test: $(FUZZ_BINS)
+	@sh tests/fuzz/run.sh $(FUZZ_TARGETS)
+
+test: unit-test fuzz-test boot-test
+
+boot-test: $(B)/BOOTX64.EFI $(B)/tboot $(B)/fbrender $(B)/fbcheck
+	@sh tests/boot/run.sh $(B)/BOOTX64.EFI $(VERSION)
+
+demo: $(B)/BOOTX64.EFI $(B)/tboot
+	@$(B)/tboot --efi $(B)/BOOTX64.EFI --display-if-available --timeout 0
