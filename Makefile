@@ -2,7 +2,6 @@
 #   make        build/BOOTX64.EFI and the host tools (installs Debian packages first)
 #   make test   every test: host unit tests, fuzz regressions, QEMU/OVMF boot tests
 #   make demo   boot the image under QEMU+OVMF, console on this terminal
-#   make bench  benchmarks (ratios against a baseline measured in the same run)
 # Each subsystem lists its files in its own rules.mk.
 
 VERSION := 0.1.0
@@ -79,7 +78,7 @@ host-tools: $(HOST_TOOLS)
 clean:
 	rm -rf $(B)
 
-.PHONY: all host-tools clean test unit-test boot-test fuzz-test demo bench
+.PHONY: all host-tools clean test unit-test boot-test fuzz-test fuzz demo deps
 .DELETE_ON_ERROR:
 .SECONDARY:
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,10 +1,11 @@
 #!/bin/sh
 # Installs the Debian packages the build and the tests need, when missing.
 # As root it runs apt-get; otherwise it prints the exact command and fails.
+# Arguments name further packages a particular target needs.
 set -eu
 
 packages="gcc make binutils gnu-efi qemu-system-x86 ovmf mtools dosfstools
-console-setup-linux gzip"
+console-setup-linux gzip $*"
 
 missing=""
 for p in $packages; do

@@ -36,3 +36,23 @@ boot-test: $(B)/BOOTX64.EFI $(B)/tboot $(B)/fbrender $(B)/fbcheck
 
 demo: $(B)/BOOTX64.EFI $(B)/tboot
 	@$(B)/tboot --efi $(B)/BOOTX64.EFI --display-if-available --timeout 0
+
+# make fuzz: every target under clang's libFuzzer for FUZZ_SECONDS each,
+# starting from its seeds; new inputs go to build/fuzz/NAME/.
+FUZZ_SECONDS ?= 60
+LIBFUZZER_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -I. -DTERRARIUM_HOST
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $$(FUZZ_SRCS_$$*)
+	@sh mk/deps.sh clang libclang-rt-14-dev
+	@mkdir -p $(dir $@)
+	@echo "  CLANG   $@"
+	@clang $(LIBFUZZER_FLAGS) $^ -o $@
+
+fuzz: $(foreach t,$(FUZZ_TARGETS),$(B)/fuzz/fuzz_$(t))
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(B)/fuzz/$$t; \
+		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+		$(B)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+			$(B)/fuzz/$$t tests/fuzz/corpus/$$t 2>$(B)/fuzz/$$t.log || \
+			{ tail -n 40 $(B)/fuzz/$$t.log; exit 1; }; \
+	done
