@@ -14,7 +14,6 @@
 #define FG_SHIFT 16
 #define BG_SHIFT 20
 #define CURSOR (1u << 24)
-#define UNDRAWN 0xffffffffu	/* no cell takes this value */
 
 #define DEFAULT_FG 7
 #define DEFAULT_BG 0
@@ -360,11 +359,12 @@ int fbcon_init(struct fbcon *c, void *pixels, uint32_t width, uint32_t height,
 	c->dirty_lo = c->rows;
 	ansi_init(&c->parser, act, c);
 	reset(c);
-	for (i = 0; i < n; i++)
-		c->shown[i] = UNDRAWN;
-	fill(c, c->cols * f->width, width, 0, height, c->palette[DEFAULT_BG]);
-	fill(c, 0, c->cols * f->width, c->rows * f->height, height,
-	    c->palette[DEFAULT_BG]);
+	/*
+	 * A blank cell is background only, so one fill clears the screen far
+	 * faster than drawing every blank glyph (8 MB at 1920x1080).
+	 */
+	fill(c, 0, width, 0, height, c->palette[DEFAULT_BG]);
+	memcpy(c->shown, c->cells, n * sizeof(*c->shown));
 	flush(c);
 	return 0;
 }

@@ -28,21 +28,46 @@ static int test_bit(const struct pmem *pm, uint64_t p)
 	return pm->bits[p / 64] >> (p % 64) & 1;
 }
 
-/* Sets pages [first, first + n) to used (1) or free (0), keeping count. */
+/* Counts the set bits of w (no popcnt: the kernel cannot assume it). */
+static uint64_t bit_count(uint64_t w)
+{
+	w = w - (w >> 1 & 0x5555555555555555ull);
+	w = (w & 0x3333333333333333ull) + (w >> 2 & 0x3333333333333333ull);
+	w = (w + (w >> 4)) & 0x0f0f0f0f0f0f0f0full;
+	return w * 0x0101010101010101ull >> 56;
+}
+
+/* Sets the bits of mask in word i to used (1) or free (0), keeping count. */
+static void set_bits(struct pmem *pm, uint64_t i, uint64_t mask, int used)
+{
+	uint64_t changing = (used ? ~pm->bits[i] : pm->bits[i]) & mask;
+
+	pm->bits[i] ^= changing;
+	if (used)
+		pm->free -= bit_count(changing);
+	else
+		pm->free += bit_count(changing);
+}
+
+/*
+ * Sets pages [first, first + n) to used (1) or free (0), a word at a time:
+ * the boot map covers every page of RAM, and a page at a time is slow
+ * under emulation.
+ */
 static void set_range(struct pmem *pm, uint64_t first, uint64_t n, int used)
 {
-	uint64_t p, end = first + n;
+	uint64_t end = first + n, word_end, mask;
 
 	if (end > pm->npages)
 		end = pm->npages;
-	for (p = first; p < end; p++) {
-		if (test_bit(pm, p) == used)
-			continue;
-		pm->bits[p / 64] ^= 1ull << (p % 64);
-		if (used)
-			pm->free--;
-		else
-			pm->free++;
+	while (first < end) {
+		word_end = (first / 64 + 1) * 64;
+		if (word_end > end)
+			word_end = end;
+		mask = word_end - first == 64 ? ~0ull :
+		    ((1ull << (word_end - first)) - 1) << (first % 64);
+		set_bits(pm, first / 64, mask, used);
+		first = word_end;
 	}
 }
 

@@ -111,6 +111,18 @@ static int row_is(const struct screen *s, uint32_t row, const char *text)
 	return 1;
 }
 
+/* Whether every pixel outside the home cell (the cursor) is black. */
+static int all_black_but_home(const struct screen *s)
+{
+	uint32_t x, y;
+
+	for (y = 0; y < s->height; y++)
+		for (x = 0; x < s->width; x++)
+			if ((x >= 8 || y >= 16) && !pixel_is(s, x, y, 0))
+				return 0;
+	return 1;
+}
+
 static void test_init(void)
 {
 	struct screen s;
@@ -138,6 +150,7 @@ static void test_init(void)
 	CHECK(pixel_is(&s, 649, 489, 0) && pixel_is(&s, 648, 0, 0));
 	CHECK(pixel_is(&s, 0, 489, 0) && pixel_is(&s, 300, 300, 0));
 	CHECK(cell_is(&s, 0, 0, ' ', 0, 7));
+	CHECK(all_black_but_home(&s));
 	close_screen(&s);
 }
 
