@@ -178,6 +178,16 @@ static int remove_entry(const char *path, const struct stat *st, int flag,
 	return 0;
 }
 
+/* Removes the private directory, if it is still there. */
+static void remove_dir(struct qemu *q)
+{
+	if (!q->dir)
+		return;
+	nftw(q->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(q->dir);
+	q->dir = NULL;
+}
+
 /* Kills QEMU, removes the private directory, frees q. */
 void qemu_close(struct qemu *q)
 {
@@ -191,11 +201,9 @@ void qemu_close(struct qemu *q)
 	if (q->log_fd >= 0 && close(q->log_fd) < 0)
 		fprintf(stderr, "qemu: cannot write the serial log %s: %s\n",
 		    q->log_path, strerror(errno));
-	if (q->dir)
-		nftw(q->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	remove_dir(q);
 	qemu_stream_free(&q->out);
 	free(q->log_path);
-	free(q->dir);
 	free(q->qbuf);
 	free(q->reply);
 	free(q);
@@ -544,6 +552,10 @@ struct qemu *qemu_start(const struct qemu_config *c)
 	   failure to start shows here, before the guest runs. */
 	if (qemu_call(q, "{\"execute\":\"qmp_capabilities\"}", NULL, &why) < 0)
 		goto err_start;
+	/* QEMU holds its files open now.  Only vvfat reads its directory
+	   later, so other runs leave nothing behind even if we are killed. */
+	if (c->boot != QEMU_BOOT_EFI && c->boot != QEMU_BOOT_FAT)
+		remove_dir(q);
 	q->t_start = qemu_now_ms();
 	if (qemu_call(q, "{\"execute\":\"cont\"}", NULL, &why) < 0)
 		goto err_start;

@@ -18,7 +18,8 @@ size_t qmp_quoted_size(const char *s);
 void qmp_quote(const char *s, char *out);
 
 /*
- * Finds member key of the JSON object json[0..len).  Returns the start of
+ * Finds member key of the JSON object json[0..len), matching the raw bytes
+ * of member names (QMP's have no escapes).  Returns the start of
  * its value and sets *vlen to the value's length, or returns NULL when json
  * is not a well-formed object or has no such member.
  */

@@ -15,3 +15,6 @@ $(B)/tboot: $(B)/host/tests/harness/tboot.o $(QEMU_HOST_OBJS)
 
 UNIT_TESTS += qemu
 UNIT_SRCS_qemu := compiler/qemu_args.c compiler/qemu_output.c compiler/qmp.c
+
+FUZZ_TARGETS += qmp
+FUZZ_SRCS_qmp := compiler/qmp.c
