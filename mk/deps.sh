@@ -5,7 +5,7 @@
 set -eu
 
 packages="gcc make binutils gnu-efi qemu-system-x86 ovmf mtools dosfstools
-console-setup-linux gzip $*"
+console-setup-linux gzip qemu-system-gui $*"
 
 missing=""
 for p in $packages; do
