@@ -79,20 +79,26 @@ case_banner() {
 		fail $c "screen differs from the serial text rendered: $(cat "$OUT/$c.compare")"
 }
 
-# A machine without GOP boots on serial alone; ACPI power-off gives 0.
+# A machine without GOP boots on serial alone; ACPI S5 powers it off
+# (QEMU reports a power-off, not a reset or a debug-exit write).
 case_no_gop() {
 	c=no-gop
-	boot $c 0 --kernel "$IMAGE" --append poweroff --no-vga
+	boot $c 0 -v --kernel "$IMAGE" --append poweroff --no-vga
 	expect_in_log $c "hi from Terrarium $VERSION" \
 	    "framebuffer: none" "powering off"
+	grep -q "guest powered off" "$OUT/$c.err" ||
+		fail $c "QEMU did not see an ACPI power-off: $(cat "$OUT/$c.err")"
 }
 
-# Reset through ACPI or the keyboard controller ends QEMU (-no-reboot).
+# Reset ends QEMU (-no-reboot); on q35 it must come from the FADT reset
+# register, the first way power_reset tries (it says when one fails).
 case_reboot() {
 	c=reboot
 	boot $c 0 --kernel "$IMAGE" --append reboot
 	expect_in_log $c "rebooting"
 	grep -qi reset "$OUT/$c.err" || fail $c "tboot saw no guest reset"
+	has $c "power: reset register" &&
+		fail $c "the ACPI reset register did not reset the machine"
 }
 
 # crash_case NAME KIND EXCEPTION FUNCTION: a deliberate fault gives a
