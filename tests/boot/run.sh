@@ -79,6 +79,16 @@ case_banner() {
 		fail $c "screen differs from the serial text rendered: $(cat "$OUT/$c.compare")"
 }
 
+# Booting from a FAT disk as EFI/BOOT/BOOTX64.EFI, the way a USB stick and
+# make demo boot it: no load options at all.
+case_fat() {
+	c=fat
+	boot $c 0 --efi "$IMAGE" --expect "no program in this image" \
+	    --quit-after-expect
+	expect_in_log $c "hi from Terrarium $VERSION" "framebuffer: 1920x1080"
+	has $c "cmdline:" && fail $c "an empty command line gave a cmdline message"
+}
+
 # A machine without GOP boots on serial alone; ACPI S5 powers it off
 # (QEMU reports a power-off, not a reset or a debug-exit write).
 case_no_gop() {
@@ -128,7 +138,7 @@ case_crash_stack() {
 	expect_in_log crash-stack "the frame above"
 }
 
-cases="banner no_gop reboot crash_null crash_divide crash_textwrite crash_stack"
+cases="banner fat no_gop reboot crash_null crash_divide crash_textwrite crash_stack"
 
 # Two at a time: QEMU under TCG keeps one core busy.
 set -- $cases
