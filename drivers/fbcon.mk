@@ -10,7 +10,7 @@ FONT_PSF := /usr/share/consolefonts/Uni2-VGA16.psf.gz
 FONT_GEN := $(B)/gen/font.c
 
 $(B)/mkfont: $(B)/host/drivers/font/mkfont.o $(B)/host/drivers/font/psf.o \
-		$(B)/host/drivers/font/utf8.o
+		$(B)/host/drivers/font/utf8.o $(B)/host/compiler/readall.o
 	@echo "  LINK    $@"
 	@$(CC) $(HLDFLAGS) $^ -o $@
 
@@ -38,7 +38,8 @@ $(B)/fbrender: $(B)/host/tests/harness/fbrender.o $(FBCON_HOST_OBJS)
 	@$(CC) $(HLDFLAGS) $^ -o $@
 
 $(B)/fbcheck: $(B)/host/tests/harness/fbcheck.o $(B)/host/drivers/font/font.o \
-		$(B)/host/drivers/font/utf8.o $(B)/host/$(FONT_GEN:.c=.o)
+		$(B)/host/drivers/font/utf8.o $(B)/host/$(FONT_GEN:.c=.o) \
+		$(B)/host/compiler/readall.o
 	@echo "  LINK    $@"
 	@$(CC) $(HLDFLAGS) $^ -o $@
 

@@ -213,7 +213,7 @@ static EFI_STATUS alloc_stack(void)
 static EFI_STATUS exit_boot_services(EFI_HANDLE image)
 {
 	EFI_BOOT_SERVICES *bs = st->BootServices;
-	UINTN size = 0, key, desc_size, cap;
+	UINTN size = 0, key, desc_size, cap, max;
 	UINT32 desc_version;
 	void *map;
 	EFI_STATUS s;
@@ -222,9 +222,12 @@ static EFI_STATUS exit_boot_services(EFI_HANDLE image)
 	s = bs->GetMemoryMap(&size, NULL, &key, &desc_size, &desc_version);
 	if (s != EFI_BUFFER_TOO_SMALL)
 		return s;
+	if (desc_size < sizeof(EFI_MEMORY_DESCRIPTOR))
+		return EFI_UNSUPPORTED;
 	cap = size + MAP_SLACK_DESCS * desc_size;
+	max = cap / desc_size;
 	map = alloc_pool(cap);
-	bi.mem = alloc_pool(cap / desc_size * sizeof(struct mem_range));
+	bi.mem = alloc_pool(max * sizeof(struct mem_range));
 	if (!map || !bi.mem)
 		return EFI_OUT_OF_RESOURCES;
 	for (tries = 0; tries < 4; tries++) {
@@ -241,7 +244,7 @@ static EFI_STATUS exit_boot_services(EFI_HANDLE image)
 	if (s != EFI_SUCCESS)
 		return s;
 	__asm__ volatile("cli");
-	n = memmap_convert(map, size, desc_size, bi.mem, cap / desc_size);
+	n = memmap_convert(map, size, desc_size, bi.mem, max);
 	bi.mem_count = n > 0 ? (uint32_t)n : 0;
 	return EFI_SUCCESS;
 }

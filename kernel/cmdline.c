@@ -34,10 +34,13 @@ int cmdline_split(char *line, char **words, int max)
 
 static bool ends_with_efi(const char *s, size_t len)
 {
-	const char *e = s + len - 4;
+	const char *e;
 
-	return len >= 4 && e[0] == '.' && (e[1] | 0x20) == 'e' &&
-	    (e[2] | 0x20) == 'f' && (e[3] | 0x20) == 'i';
+	if (len < 4)
+		return false;
+	e = s + len - 4;
+	return e[0] == '.' && (e[1] | 0x20) == 'e' && (e[2] | 0x20) == 'f' &&
+	    (e[3] | 0x20) == 'i';
 }
 
 /* Whether word is the image's own path or URL; see kernel/cmdline.h. */

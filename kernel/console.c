@@ -37,6 +37,13 @@ int console_init_fb(const struct framebuffer *fb)
 		kprintf("console: no framebuffer, serial only\n");
 		return -1;
 	}
+	if (!fb->width || !fb->height || fb->stride < fb->width ||
+	    (uint64_t)fb->stride * fb->height * 4 > fb->size) {
+		kprintf("console: GOP mode %ux%u (stride %u) does not fit its "
+		    "%lu-byte framebuffer; serial only\n", fb->width,
+		    fb->height, fb->stride, fb->size);
+		return -1;
+	}
 	ncells = fbcon_cells(fb->width, fb->height);
 	pages = (ncells * sizeof(*cells) + PAGE_SIZE - 1) / PAGE_SIZE;
 	cells = page_alloc(pages);
@@ -80,6 +87,13 @@ void console_write(const char *s, size_t n)
 		n = room;
 	memcpy(early + early_len, s, n);
 	early_len += n;
+}
+
+/* Stops drawing on the screen: output goes to serial only from now on. */
+void console_serial_only(void)
+{
+	fb_up = 0;
+	early_len = sizeof(early);
 }
 
 /* Size of the framebuffer console in cells; 0x0 when there is none. */

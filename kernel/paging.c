@@ -5,6 +5,7 @@
  */
 #include "kernel/cpu.h"
 #include "kernel/image.h"
+#include "kernel/kprintf.h"
 #include "kernel/memory.h"
 #include "kernel/paging.h"
 #include "kernel/panic.h"
@@ -13,6 +14,11 @@
 #define PTE_ADDR	0x000ffffffffff000ull
 #define LARGE_PAGE	0x200000ull
 #define GIB		0x40000000ull
+/*
+ * The identity map ends here: one PML4 entry maps 512 GiB, and the lower
+ * half of a 4-level address space holds 128 TiB; 64 TiB keeps clear of it.
+ */
+#define MAP_LIMIT	(1ull << 46)
 
 #define MSR_EFER	0xc0000080
 #define EFER_NXE	(1ull << 11)
@@ -100,6 +106,11 @@ static uint64_t map_top(const struct bootinfo *bi)
 	end = bi->fb.base + bi->fb.size;
 	if (end > top)
 		top = end;
+	if (top > MAP_LIMIT) {
+		kprintf("paging: memory above %lu TiB is not mapped\n",
+		    (unsigned long)(MAP_LIMIT >> 40));
+		top = MAP_LIMIT;
+	}
 	return (top + GIB - 1) & ~(GIB - 1);
 }
 

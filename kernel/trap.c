@@ -4,6 +4,7 @@
  * console, then stops with a failure status.
  */
 #include "kernel/backtrace.h"
+#include "kernel/console.h"
 #include "kernel/cpu.h"
 #include "kernel/gdt.h"
 #include "kernel/kprintf.h"
@@ -113,8 +114,21 @@ static void print_registers(const struct trap_frame *f)
 /* Reports an exception and stops; called from kernel/trapentry.S. */
 void trap_handler(struct trap_frame *f)
 {
+	static int reporting;
 	const char *name = f->vector < NEXCEPTIONS ?
 	    exception_names[f->vector] : "unknown vector";
+
+	/*
+	 * A fault while reporting one (say, in the screen code) would loop
+	 * here forever: say it once on serial alone and stop.
+	 */
+	if (reporting) {
+		console_serial_only();
+		kprintf("\n*** CPU exception %lu (%s) at rip %p while reporting "
+		    "a crash ***\n", f->vector, name, (void *)f->rip);
+		stop_failed(PANIC_STATUS);
+	}
+	reporting = 1;
 
 	kprintf("\n\033[1;31m*** CPU exception %lu: %s, error code 0x%lx ***"
 	    "\033[0m\n", f->vector, name, f->error);

@@ -10,52 +10,19 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "compiler/readall.h"
 #include "drivers/font/font.h"
 #include "drivers/font/psf.h"
 
-#define MAX_INPUT (16u << 20)
+#define MAX_INPUT ((size_t)16 << 20)
 
 struct entry {
 	uint32_t cp;
 	uint32_t glyph;
 	size_t order;		/* place in the table: the first one wins */
 };
-
-/* Reads all of f into a buffer set in *out; returns its size or -1. */
-static long read_all(FILE *f, uint8_t **out)
-{
-	size_t len = 0, cap = 0, n;
-	uint8_t *buf = NULL, *p;
-
-	do {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 65536;
-			if (cap > MAX_INPUT) {
-				fprintf(stderr, "mkfont: input larger "
-				    "than %u bytes\n", MAX_INPUT);
-				goto err_free;
-			}
-			p = realloc(buf, cap);
-			if (p == NULL) {
-				fprintf(stderr, "mkfont: out of memory\n");
-				goto err_free;
-			}
-			buf = p;
-		}
-		n = fread(buf + len, 1, cap - len, f);
-		len += n;
-	} while (n > 0);
-	if (ferror(f)) {
-		perror("mkfont: reading standard input");
-		goto err_free;
-	}
-	*out = buf;
-	return (long)len;
-err_free:
-	free(buf);
-	return -1;
-}
 
 /* Orders entries by code point, then by position in the table. */
 static int cmp_entry(const void *a, const void *b)
@@ -167,13 +134,17 @@ int main(void)
 	struct psf font;
 	struct entry *map;
 	uint8_t *data;
-	long size, n;
+	size_t size;
+	long n;
 	int r, status = 1;
 
-	size = read_all(stdin, &data);
-	if (size < 0)
+	r = read_all(stdin, MAX_INPUT, &data, &size);
+	if (r != 0) {
+		fprintf(stderr, "mkfont: reading standard input: %s\n",
+		    strerror(r));
 		return 1;
-	r = psf_parse(&font, data, (size_t)size);
+	}
+	r = psf_parse(&font, data, size);
 	if (r < 0) {
 		fprintf(stderr, "mkfont: standard input: %s\n", psf_strerror(r));
 		goto err_data;

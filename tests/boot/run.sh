@@ -12,6 +12,9 @@ B=build
 OUT=$B/boot-test
 TBOOT=$B/tboot
 MEM=512
+# How the idle message ends on serial (the console sends \r\n).
+IDLE_LINE_END="QEMU to end.$(printf '\r')
+"
 rm -rf "$OUT"
 mkdir -p "$OUT"
 
@@ -53,8 +56,10 @@ boot() {
 # by the same console code.
 case_banner() {
 	c=banner
+	# The whole last line, end included: the log must hold every byte the
+	# screen shows when the screenshot is taken.
 	boot $c 0 --kernel "$IMAGE" --append "video=1024x768 bogus=1" \
-	    --mem $MEM --expect "no program in this image" \
+	    --mem $MEM --expect "$IDLE_LINE_END" \
 	    --screenshot "$OUT/$c.ppm" --quit-after-expect
 	expect_in_log $c "hi from Terrarium $VERSION" \
 	    "cmdline: unknown option 'bogus=1' ignored" \

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compiler/readall.h"
 #include "drivers/font/font.h"
 #include "drivers/font/utf8.h"
 
@@ -35,43 +36,21 @@ struct image {
 static long read_file(const char *path, uint8_t **out)
 {
 	FILE *f;
-	uint8_t *buf = NULL, *p;
-	size_t len = 0, cap = 0, n;
+	size_t len;
+	int r;
 
 	f = fopen(path, "rb");
 	if (f == NULL) {
 		fprintf(stderr, "fbcheck: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	do {
-		if (len == cap) {
-			cap = cap ? cap * 2 : 1 << 20;
-			if (cap > MAX_FILE) {
-				fprintf(stderr, "fbcheck: %s: file too "
-				    "large\n", path);
-				goto err_free;
-			}
-			p = realloc(buf, cap);
-			if (p == NULL) {
-				fprintf(stderr, "fbcheck: out of memory\n");
-				goto err_free;
-			}
-			buf = p;
-		}
-		n = fread(buf + len, 1, cap - len, f);
-		len += n;
-	} while (n > 0);
-	if (ferror(f)) {
-		fprintf(stderr, "fbcheck: %s: read error\n", path);
-		goto err_free;
+	r = read_all(f, MAX_FILE, out, &len);
+	fclose(f);
+	if (r != 0) {
+		fprintf(stderr, "fbcheck: %s: %s\n", path, strerror(r));
+		return -1;
 	}
-	fclose(f);
-	*out = buf;
 	return (long)len;
-err_free:
-	free(buf);
-	fclose(f);
-	return -1;
 }
 
 /* Returns whether c is whitespace in a PPM header. */
