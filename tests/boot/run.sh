@@ -69,6 +69,12 @@ case_banner() {
 	    [ $((mib * 100)) -gt $((MEM * 105)) ]; then
 		fail $c "memory reported '$mib' MiB, not within 5% of $MEM"
 	fi
+	# Boot-services memory (about 7% here) is free again after the switch.
+	free=$(sed -n 's/^memory: [0-9]* MiB RAM, \([0-9]*\) MiB free.*/\1/p' \
+	    "$OUT/$c.log")
+	if [ -z "$free" ] || [ $((free * 100)) -lt $((mib * 98)) ]; then
+		fail $c "only '$free' of $mib MiB free: boot-services memory not reclaimed?"
+	fi
 	# The kernel's output: from its first line to the end of the log.
 	sed -n '/hi from Terrarium/,$p' "$OUT/$c.log" |
 	    sed '1s/.*hi from Terrarium/hi from Terrarium/' >"$OUT/$c.text"
