@@ -93,7 +93,7 @@ void console_write(const char *s, size_t n)
 void console_serial_only(void)
 {
 	fb_up = 0;
-	early_len = sizeof(early);
+	early_len = sizeof(early);	/* and keep nothing for a replay */
 }
 
 /* Size of the framebuffer console in cells; 0x0 when there is none. */

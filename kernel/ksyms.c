@@ -1,9 +1,9 @@
 /*
  * Symbol lookup in the .ksyms table (format in kernel/ksyms.h).
  */
+#include <stddef.h>
 #include "kernel/image.h"
 #include "kernel/ksyms.h"
-#include "kernel/string.h"
 
 struct ksym {
 	uint32_t addr;
@@ -51,16 +51,4 @@ const char *ksym_lookup(uint64_t pc, uint64_t *offset)
 	}
 	*offset = rel - t->sym[lo].addr;
 	return name_of(t, &t->sym[lo]);
-}
-
-/* Finds a function by name; returns its address or 0. */
-uint64_t ksym_address(const char *name)
-{
-	const struct ksym_table *t = table();
-	uint32_t i;
-
-	for (i = 0; t && i < t->count; i++)
-		if (!strcmp(name_of(t, &t->sym[i]), name))
-			return image_addr(ImageBase) + t->sym[i].addr;
-	return 0;
 }

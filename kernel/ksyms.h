@@ -10,7 +10,5 @@
 
 /* Names the function containing pc and sets *offset; NULL if unknown. */
 const char *ksym_lookup(uint64_t pc, uint64_t *offset);
-/* Finds a function by name; returns its address or 0. */
-uint64_t ksym_address(const char *name);
 
 #endif

@@ -29,9 +29,8 @@ static const char *cpu_brand(char buf[49])
 	cpuid(0x80000000, 0, r);
 	if (r[0] < 0x80000004)
 		return "unknown CPU";
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 3; i++)
 		cpuid(0x80000002 + i, 0, (uint32_t *)(void *)(buf + 16 * i));
-	}
 	buf[48] = '\0';
 	while (*p == ' ')
 		p++;

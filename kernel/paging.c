@@ -10,7 +10,11 @@
 #include "kernel/paging.h"
 #include "kernel/panic.h"
 
+#define PTE_PRESENT	(1ull << 0)
+#define PTE_WRITE	(1ull << 1)
 #define PTE_LARGE	(1ull << 7)
+#define PTE_NX		(1ull << 63)
+#define PTE_DATA	(PTE_PRESENT | PTE_WRITE | PTE_NX)
 #define PTE_ADDR	0x000ffffffffff000ull
 #define LARGE_PAGE	0x200000ull
 #define GIB		0x40000000ull
@@ -75,7 +79,7 @@ static void invlpg(uint64_t va)
 }
 
 /* Sets the flags of the 4 KiB page at va; 0 unmaps it. */
-void paging_set_page(uint64_t va, uint64_t flags)
+static void paging_set_page(uint64_t va, uint64_t flags)
 {
 	uint64_t *pde = pd_entry(va), *pt;
 
