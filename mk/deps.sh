@@ -5,7 +5,8 @@
 set -eu
 
 packages="gcc make binutils gnu-efi qemu-system-x86 ovmf mtools dosfstools
-console-setup-linux gzip qemu-system-gui $*"
+console-setup-linux gzip qemu-system-gui
+ocaml-nox ocaml-source ocaml-findlib musl-tools musl-dev cpio $*"
 
 missing=""
 for p in $packages; do

@@ -27,12 +27,12 @@ unit-test: $(UNIT_BINS)
 	@sh tests/unit/run.sh $(UNIT_BINS)
 
 fuzz-test: $(FUZZ_BINS)
-	@sh tests/fuzz/run.sh $(FUZZ_TARGETS)
+	@B=$(B) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
 
 test: unit-test fuzz-test boot-test
 
 boot-test: $(B)/BOOTX64.EFI $(B)/tboot $(B)/fbrender $(B)/fbcheck
-	@sh tests/boot/run.sh $(B)/BOOTX64.EFI $(VERSION)
+	@B=$(B) sh tests/boot/run.sh $(B)/BOOTX64.EFI $(VERSION)
 
 demo: $(B)/BOOTX64.EFI $(B)/tboot
 	@$(B)/tboot --efi $(B)/BOOTX64.EFI --display-if-available --timeout 0

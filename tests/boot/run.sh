@@ -8,7 +8,7 @@ set -u
 
 IMAGE=$1
 VERSION=$2
-B=build
+B=${B:-build}
 OUT=$B/boot-test
 TBOOT=$B/tboot
 MEM=512
