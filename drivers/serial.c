@@ -1,14 +1,12 @@
 /*
- * 16550 UART driver (COM1, polled).  Register layout from the 16550D
- * datasheet: THR/RBR at +0, IER +1, FCR +2, LCR +3, MCR +4, LSR +5,
- * scratch +7; DLL/DLM at +0/+1 while LCR.DLAB is set.
+ * 16550 UART driver (polled).  Register layout from the 16550D datasheet:
+ * THR/RBR at +0, IER +1, FCR +2, LCR +3, MCR +4, LSR +5, scratch +7;
+ * DLL/DLM at +0/+1 while LCR.DLAB is set.
  */
-#include <stdbool.h>
 #include <stdint.h>
 #include "drivers/serial.h"
 #include "kernel/cpu.h"
 
-#define COM1		0x3f8
 #define REG_DATA	0
 #define REG_IER		1
 #define REG_FCR		2
@@ -19,53 +17,76 @@
 
 #define LCR_8N1		0x03
 #define LCR_DLAB	0x80
+#define LSR_DATA_READY	0x01
 #define LSR_THR_EMPTY	0x20
 #define MCR_DTR_RTS_OUT2 0x0b
 
 /* 115200 baud from the 1.8432 MHz reference clock. */
 #define DIVISOR_115200	1
-
 /* Spins this many times for the transmitter before giving up on a byte. */
 #define TX_SPIN_LIMIT	100000
 
-static bool present;
+static struct serial console_port;
 
-/* Sets COM1 to 115200 8N1; returns 0, or -1 when no UART answers. */
-int serial_init(void)
+/* Sets the UART at base to 115200 8N1; see drivers/serial.h. */
+int serial_open(struct serial *s, uint16_t base, bool crlf)
 {
+	s->base = base;
+	s->crlf = crlf;
+	s->present = false;
 	/* A missing UART reads back 0xff from every port. */
-	outb(COM1 + REG_SCRATCH, 0x5a);
-	if (inb(COM1 + REG_SCRATCH) != 0x5a)
+	outb(base + REG_SCRATCH, 0x5a);
+	if (inb(base + REG_SCRATCH) != 0x5a)
 		return -1;
-	outb(COM1 + REG_IER, 0);
-	outb(COM1 + REG_LCR, LCR_DLAB);
-	outb(COM1 + REG_DATA, DIVISOR_115200 & 0xff);
-	outb(COM1 + REG_IER, DIVISOR_115200 >> 8);
-	outb(COM1 + REG_LCR, LCR_8N1);
-	outb(COM1 + REG_FCR, 0x07);	/* enable and clear both FIFOs */
-	outb(COM1 + REG_MCR, MCR_DTR_RTS_OUT2);
-	present = true;
+	outb(base + REG_IER, 0);
+	outb(base + REG_LCR, LCR_DLAB);
+	outb(base + REG_DATA, DIVISOR_115200 & 0xff);
+	outb(base + REG_IER, DIVISOR_115200 >> 8);
+	outb(base + REG_LCR, LCR_8N1);
+	outb(base + REG_FCR, 0x07);	/* enable and clear both FIFOs */
+	outb(base + REG_MCR, MCR_DTR_RTS_OUT2);
+	s->present = true;
 	return 0;
 }
 
-static void put_byte(uint8_t c)
+static void put_byte(uint16_t base, uint8_t c)
 {
 	int spin;
 
 	for (spin = 0; spin < TX_SPIN_LIMIT; spin++)
-		if (inb(COM1 + REG_LSR) & LSR_THR_EMPTY)
+		if (inb(base + REG_LSR) & LSR_THR_EMPTY)
 			break;
-	outb(COM1 + REG_DATA, c);
+	outb(base + REG_DATA, c);
 }
 
-/* Writes n bytes, turning "\n" into "\r\n"; does nothing without a UART. */
-void serial_write(const char *s, size_t n)
+/* Writes n bytes; does nothing without a UART. */
+void serial_put(const struct serial *s, const char *buf, size_t n)
 {
-	if (!present)
+	if (!s->present)
 		return;
-	for (; n; n--, s++) {
-		if (*s == '\n')
-			put_byte('\r');
-		put_byte((uint8_t)*s);
+	for (; n; n--, buf++) {
+		if (*buf == '\n' && s->crlf)
+			put_byte(s->base, '\r');
+		put_byte(s->base, (uint8_t)*buf);
 	}
+}
+
+/* Returns the next received byte, or -1 when none is waiting. */
+int serial_getc(const struct serial *s)
+{
+	if (!s->present || !(inb(s->base + REG_LSR) & LSR_DATA_READY))
+		return -1;
+	return inb(s->base + REG_DATA);
+}
+
+/* Sets up COM1 as the console; returns 0, or -1 when no UART answers. */
+int serial_init(void)
+{
+	return serial_open(&console_port, COM1, true);
+}
+
+/* Writes n bytes to the console port. */
+void serial_write(const char *buf, size_t n)
+{
+	serial_put(&console_port, buf, n);
 }

@@ -1,14 +1,39 @@
 /*
- * 16550 UART on COM1: the console every machine and QEMU has.
+ * 16550 UARTs, polled.  COM1 is the console every machine and QEMU has;
+ * COM2 and COM3 carry a program's stdout and stderr when the command line
+ * asks for it (stdio=com2), so a host can tell them apart.
  */
 #ifndef DRIVERS_SERIAL_H
 #define DRIVERS_SERIAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
-/* Sets COM1 to 115200 8N1; returns 0, or -1 when no UART answers. */
+#define COM1	0x3f8
+#define COM2	0x2f8
+#define COM3	0x3e8
+
+struct serial {
+	uint16_t base;		/* I/O port of the UART's first register */
+	bool present;		/* a UART answered at base */
+	bool crlf;		/* turn "\n" into "\r\n" (a terminal) */
+};
+
+/*
+ * Sets the UART at base to 115200 8N1.  Returns 0, or -1 when no UART
+ * answers (writes to s are then dropped and reads find nothing).
+ */
+int serial_open(struct serial *s, uint16_t base, bool crlf);
+
+/* Writes n bytes. */
+void serial_put(const struct serial *s, const char *buf, size_t n);
+
+/* Returns the next received byte, or -1 when none is waiting. */
+int serial_getc(const struct serial *s);
+
+/* The console port, COM1 with CRLF line ends. */
 int serial_init(void);
-/* Writes n bytes, turning "\n" into "\r\n"; does nothing without a UART. */
-void serial_write(const char *s, size_t n);
+void serial_write(const char *buf, size_t n);
 
 #endif

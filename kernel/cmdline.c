@@ -61,6 +61,20 @@ bool cmdline_is_image_path(const char *word)
 	return false;
 }
 
+/* Whether word is "NAME=value" for the program; see kernel/cmdline.h. */
+bool cmdline_is_env(const char *word)
+{
+	const char *p = word;
+
+	if (*p < 'A' || *p > 'Z')
+		return false;
+	for (; *p && *p != '='; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '_'))
+			return false;
+	return *p == '=';
+}
+
 /* Returns the value of key in word, or NULL; see kernel/cmdline.h. */
 const char *cmdline_value(const char *word, const char *key)
 {

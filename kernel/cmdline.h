@@ -30,6 +30,13 @@ bool cmdline_is_image_path(const char *word);
  */
 const char *cmdline_value(const char *word, const char *key);
 
+/*
+ * Whether word is an environment assignment "NAME=value" for the program:
+ * NAME is an upper-case letter followed by upper-case letters, digits and
+ * underscores (OCAMLRUNPARAM=b), which no kernel option looks like.
+ */
+bool cmdline_is_env(const char *word);
+
 /* Parses "WIDTHxHEIGHT" (decimal, 1..65535 each); returns 0 or -1. */
 int cmdline_parse_size(const char *s, uint32_t *w, uint32_t *h);
 

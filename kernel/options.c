@@ -5,13 +5,14 @@
  *   reboot           reset after the banner
  *   crash=KIND       fault on purpose after the banner, to check the crash
  *                    report: null, divide, textwrite, stack
+ *   stdio=com2       the program's stdout on COM2, stderr on COM3
+ *   NAME=value       an environment variable for the program
+ *   -- ARGS...       the program's arguments
  */
 #include "kernel/cmdline.h"
 #include "kernel/kprintf.h"
 #include "kernel/options.h"
 #include "kernel/string.h"
-
-#define MAX_WORDS 64
 
 static const struct {
 	const char *name;
@@ -36,12 +37,14 @@ static void parse_crash(const char *v, struct options *o)
 	    "stack; ignored\n", v);
 }
 
-static void parse_word(const char *w, struct options *o)
+static void parse_word(char *w, struct options *o)
 {
 	const char *v;
 	uint32_t width, height;
 
-	if ((v = cmdline_value(w, "video"))) {
+	if (cmdline_is_env(w)) {
+		o->env[o->nenv++] = w;
+	} else if ((v = cmdline_value(w, "video"))) {
 		if (cmdline_parse_size(v, &width, &height) < 0)
 			kprintf("cmdline: video=%s is not WIDTHxHEIGHT; "
 			    "ignored\n", v);
@@ -51,6 +54,11 @@ static void parse_word(const char *w, struct options *o)
 		o->after = AFTER_REBOOT;
 	} else if ((v = cmdline_value(w, "crash"))) {
 		parse_crash(v, o);
+	} else if ((v = cmdline_value(w, "stdio"))) {
+		if (strcmp(v, "com2"))
+			kprintf("cmdline: stdio=%s is not com2; ignored\n", v);
+		else
+			o->stdio_ports = true;
 	} else {
 		kprintf("cmdline: unknown option '%s' ignored\n", w);
 	}
@@ -59,21 +67,27 @@ static void parse_word(const char *w, struct options *o)
 /* Parses the command line; see kernel/options.h. */
 void options_parse(char *cmdline, struct options *o)
 {
-	char *words[MAX_WORDS];
+	char **words = o->words;
 	int i, n;
 
 	o->after = AFTER_HALT;
 	o->crash = CRASH_NONE;
+	o->stdio_ports = false;
 	o->image_name = "";
-	n = cmdline_split(cmdline, words, MAX_WORDS);
-	if (n > MAX_WORDS) {
+	n = cmdline_split(cmdline, words, OPTIONS_MAX_WORDS);
+	if (n > OPTIONS_MAX_WORDS) {
 		kprintf("cmdline: %d words, only the first %d are read\n",
-		    n, MAX_WORDS);
-		n = MAX_WORDS;
+		    n, OPTIONS_MAX_WORDS);
+		n = OPTIONS_MAX_WORDS;
 	}
 	i = 0;
 	if (n && cmdline_is_image_path(words[0]))
 		o->image_name = words[i++];
-	for (; i < n; i++)
+	/* Environment words are gathered in place, before the arguments. */
+	o->env = words;
+	o->nenv = 0;
+	for (; i < n && strcmp(words[i], "--"); i++)
 		parse_word(words[i], o);
+	o->args = words + i + (i < n);
+	o->nargs = n - i - (i < n);
 }

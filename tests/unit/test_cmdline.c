@@ -67,8 +67,21 @@ static void value_cases(void)
 	CHECK(cmdline_parse_size("", &w, &h) < 0);
 }
 
+static void env_cases(void)
+{
+	CHECK(cmdline_is_env("OCAMLRUNPARAM=b"));
+	CHECK(cmdline_is_env("A_1="));
+	CHECK(!cmdline_is_env("video=1024x768"));
+	CHECK(!cmdline_is_env("Abc=1"));
+	CHECK(!cmdline_is_env("_X=1"));
+	CHECK(!cmdline_is_env("PATH"));
+	CHECK(!cmdline_is_env("A-B=1"));
+	CHECK(!cmdline_is_env(""));
+}
+
 int main(void)
 {
+	env_cases();
 	split_cases();
 	image_path_cases();
 	value_cases();
