@@ -16,6 +16,8 @@
 #define IST_COUNT	5
 
 /* Loads the GDT and TSS; allocates the IST stacks with guard pages. */
+#ifndef __ASSEMBLER__
 void gdt_init(void);
+#endif
 
 #endif

@@ -8,6 +8,7 @@
 
 extern char ImageBase[], _text[], _etext[], _rodata[], _erodata[];
 extern char _data[], _edata[], __ksyms_start[], __ksyms_end[];
+extern char _image_end[];
 
 static inline uint64_t image_addr(const char *sym)
 {

@@ -16,6 +16,7 @@
 #include "kernel/options.h"
 #include "kernel/paging.h"
 #include "kernel/trap.h"
+#include "runtime/start.h"
 
 static const char *const format_names[] = { "RGBX", "BGRX" };
 
@@ -94,6 +95,8 @@ void kernel_main(struct bootinfo *bi)
 	case AFTER_HALT:
 		break;
 	}
+	if (program_start)
+		program_start(bi, &opt);
 	kprintf("no program in this image: idle. "
 	    "Power off the machine or quit QEMU to end.\n");
 	cpu_halt_forever();

@@ -32,6 +32,7 @@ struct gate {
 extern char trap_stubs[];
 
 static struct gate idt[256];
+static int (*fault_hook)(struct trap_frame *f, uint64_t addr);
 
 static const char *const exception_names[NEXCEPTIONS] = {
 	"#DE divide error", "#DB debug", "NMI", "#BP breakpoint",
@@ -111,12 +112,24 @@ static void print_registers(const struct trap_frame *f)
 	    f->rip, f->rflags, f->cs, f->ss, read_cr2(), read_cr3());
 }
 
-/* Reports an exception and stops; called from kernel/trapentry.S. */
+/* Lets hook handle exceptions first; see kernel/trap.h. */
+void trap_set_fault_hook(int (*hook)(struct trap_frame *f, uint64_t addr))
+{
+	fault_hook = hook;
+}
+
+/*
+ * Reports an exception and stops, unless the fault hook handles it;
+ * called from kernel/trapentry.S.
+ */
 void trap_handler(struct trap_frame *f)
 {
 	static int reporting;
 	const char *name = f->vector < NEXCEPTIONS ?
 	    exception_names[f->vector] : "unknown vector";
+
+	if (fault_hook && !reporting && fault_hook(f, read_cr2()) == 0)
+		return;
 
 	/*
 	 * A fault while reporting one (say, in the screen code) would loop

@@ -16,6 +16,15 @@ struct trap_frame {
 
 /* Installs the IDT: every exception vector reports and stops. */
 void idt_init(void);
+
+/*
+ * Lets hook handle exceptions before they are reported as crashes: it
+ * gets the registers and CR2 and returns 0 when it handled the exception
+ * (f may be rewritten; the CPU resumes with it), -1 to crash as usual.
+ * The program start-up uses it to turn a stack-guard page fault into a
+ * signal.
+ */
+void trap_set_fault_hook(int (*hook)(struct trap_frame *f, uint64_t addr));
 /* Called from kernel/trapentry.S with the saved registers. */
 void trap_handler(struct trap_frame *f);
 

@@ -1,0 +1,60 @@
+/*
+ * Linux x86-64 syscall numbers to handlers.  A number missing here
+ * returns -ENOSYS and is reported once (runtime/syscall.c).  rt_sigreturn
+ * is not here: it replaces the whole register frame, so the dispatcher
+ * calls it directly.
+ */
+#include <asm/unistd.h>
+#include "runtime/syscall_table.h"
+#include "soil/clock.h"
+#include "soil/mm.h"
+#include "soil/proc.h"
+#include "soil/signal.h"
+
+/* Casting through void (*)(void) tells GCC the signature change is meant. */
+#define SYS(name, fn)	[__NR_##name] = (syscall_fn)(void (*)(void))fn
+
+const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
+	/* memory */
+	SYS(mmap, sys_mmap),
+	SYS(munmap, sys_munmap),
+	SYS(mprotect, sys_mprotect),
+	SYS(mremap, sys_mremap),
+	SYS(madvise, sys_madvise),
+	SYS(brk, sys_brk),
+	/* time */
+	SYS(clock_gettime, sys_clock_gettime),
+	SYS(clock_getres, sys_clock_getres),
+	SYS(gettimeofday, sys_gettimeofday),
+	SYS(time, sys_time),
+	SYS(nanosleep, sys_nanosleep),
+	SYS(clock_nanosleep, sys_clock_nanosleep),
+	/* the process */
+	SYS(getpid, sys_getpid),
+	SYS(getppid, sys_getppid),
+	SYS(gettid, sys_gettid),
+	SYS(getuid, sys_getuid),
+	SYS(geteuid, sys_getuid),
+	SYS(getgid, sys_getuid),
+	SYS(getegid, sys_getuid),
+	SYS(uname, sys_uname),
+	SYS(sysinfo, sys_sysinfo),
+	SYS(getrusage, sys_getrusage),
+	SYS(times, sys_times),
+	SYS(prlimit64, sys_prlimit64),
+	SYS(getrlimit, sys_getrlimit),
+	SYS(setrlimit, sys_setrlimit),
+	SYS(arch_prctl, sys_arch_prctl),
+	SYS(set_tid_address, sys_set_tid_address),
+	SYS(sched_yield, sys_sched_yield),
+	SYS(sched_getaffinity, sys_sched_getaffinity),
+	SYS(exit, sys_exit_group),
+	SYS(exit_group, sys_exit_group),
+	/* signals */
+	SYS(rt_sigaction, sys_rt_sigaction),
+	SYS(rt_sigprocmask, sys_rt_sigprocmask),
+	SYS(sigaltstack, sys_sigaltstack),
+	SYS(kill, sys_kill),
+	SYS(tkill, sys_tkill),
+	SYS(tgkill, sys_tgkill),
+};

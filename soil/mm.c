@@ -1,0 +1,140 @@
+/*
+ * Program memory (see soil/mm.h).
+ */
+#include <asm-generic/errno.h>
+#include <linux/mman.h>
+#include "kernel/kprintf.h"
+#include "kernel/memory.h"
+#include "kernel/pmem.h"
+#include "kernel/string.h"
+#include "soil/mm.h"
+#include "soil/ranges.h"
+#include "soil/user.h"
+
+#define PAGE_MASK	((uint64_t)PAGE_SIZE - 1)
+
+static struct ranges owned;
+static uint64_t brk_at;
+
+/* Sets the break the program sees. */
+void mm_init(uint64_t brk_base)
+{
+	brk_at = (brk_base + PAGE_MASK) & ~PAGE_MASK;
+}
+
+static uint64_t pages_of(uint64_t len)
+{
+	return (len + PAGE_MASK) / PAGE_SIZE;
+}
+
+static void free_part(uint64_t start, uint64_t end)
+{
+	page_free((void *)(uintptr_t)start, (end - start) / PAGE_SIZE);
+}
+
+/* Gives the program n fresh zeroed pages; 0 when there are none. */
+static uint64_t take_pages(uint64_t n)
+{
+	void *p = page_alloc(n);
+	uint64_t a = (uint64_t)(uintptr_t)p;
+
+	if (!p)
+		return 0;
+	if (ranges_add(&owned, a, a + n * PAGE_SIZE) < 0) {
+		page_free(p, n);
+		return 0;
+	}
+	return a;
+}
+
+/* Returns [start, end) of the program's pages to the allocator. */
+static int give_back(uint64_t start, uint64_t end)
+{
+	ranges_each(&owned, start, end, free_part);
+	return ranges_remove(&owned, start, end);
+}
+
+long sys_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd,
+    int64_t off)
+{
+	uint64_t n = pages_of(len), a;
+
+	(void)prot;
+	(void)fd;
+	if (!len || n > USER_LIMIT / PAGE_SIZE || (off & PAGE_MASK))
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS))
+		return -ENODEV;		/* no file mappings yet */
+	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+		if (addr & PAGE_MASK)
+			return -EINVAL;
+		/* Only inside what the program owns: elsewhere is the kernel. */
+		if (!ranges_contains(&owned, addr, addr + n * PAGE_SIZE))
+			return -ENOMEM;
+		if (flags & MAP_FIXED_NOREPLACE)
+			return -EEXIST;
+		memset((void *)(uintptr_t)addr, 0, n * PAGE_SIZE);
+		return (long)addr;
+	}
+	a = take_pages(n);
+	return a ? (long)a : -ENOMEM;
+}
+
+long sys_munmap(uint64_t addr, uint64_t len)
+{
+	if ((addr & PAGE_MASK) || !len || !user_ok((void *)(uintptr_t)addr, len))
+		return -EINVAL;
+	return give_back(addr, addr + pages_of(len) * PAGE_SIZE) < 0 ?
+	    -ENOMEM : 0;
+}
+
+long sys_mprotect(uint64_t addr, uint64_t len, int prot)
+{
+	(void)prot;
+	if (addr & PAGE_MASK)
+		return -EINVAL;
+	return ranges_contains(&owned, addr, addr + pages_of(len) * PAGE_SIZE) ?
+	    0 : -ENOMEM;
+}
+
+long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, int flags,
+    uint64_t new_addr)
+{
+	uint64_t old_n = pages_of(old_len), new_n = pages_of(new_len), a;
+
+	(void)new_addr;
+	if ((old & PAGE_MASK) || !new_len || (flags & ~MREMAP_MAYMOVE))
+		return -EINVAL;
+	if (!old_len || !ranges_contains(&owned, old, old + old_n * PAGE_SIZE))
+		return -EFAULT;
+	if (new_n <= old_n) {
+		if (give_back(old + new_n * PAGE_SIZE, old + old_n * PAGE_SIZE) < 0)
+			return -ENOMEM;
+		return (long)old;
+	}
+	if (!(flags & MREMAP_MAYMOVE))
+		return -ENOMEM;
+	a = take_pages(new_n);
+	if (!a)
+		return -ENOMEM;
+	memcpy((void *)(uintptr_t)a, (void *)(uintptr_t)old, old_n * PAGE_SIZE);
+	if (give_back(old, old + old_n * PAGE_SIZE) < 0) {
+		give_back(a, a + new_n * PAGE_SIZE);
+		return -ENOMEM;
+	}
+	return (long)a;
+}
+
+long sys_madvise(uint64_t addr, uint64_t len, int advice)
+{
+	(void)addr;
+	(void)len;
+	(void)advice;
+	return 0;	/* advice only: nothing here can use it */
+}
+
+long sys_brk(uint64_t addr)
+{
+	(void)addr;
+	return (long)brk_at;
+}
