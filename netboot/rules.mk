@@ -1,0 +1,1 @@
+# netboot/: PXE and HTTP boot (dnsmasq, lighttpd, iPXE configuration).
