@@ -67,8 +67,10 @@ struct sigframe {
 	uint64_t restorer;	/* the handler's return address */
 	struct ucontext uc;
 	struct siginfo info;
-	uint8_t fpu[512] __attribute__((aligned(16)));
 };
+
+/* fxsave's area: 512 bytes, 16-byte aligned. */
+#define FPU_AREA	512
 
 static struct kernel_sigaction actions[NSIG];
 static uint64_t blocked;
@@ -145,6 +147,7 @@ int signal_deliver(struct trap_frame *f, int sig, uint64_t addr)
 	struct kernel_sigaction *a = &actions[sig];
 	struct sigframe *sf;
 	uint64_t sp;
+	uint8_t *fpu;
 
 	if (a->handler == SIG_IGN ||
 	    (a->handler == SIG_DFL && ignored_by_default(sig)))
@@ -156,20 +159,22 @@ int signal_deliver(struct trap_frame *f, int sig, uint64_t addr)
 		sp = altstack.sp + altstack.size;
 	else
 		sp = f->rsp - RED_ZONE;
+	sp = (sp - FPU_AREA) & ~63ull;
+	fpu = (uint8_t *)(uintptr_t)sp;
 	/* As after a call: the return address sits at 8 mod 16. */
 	sp = ((sp - sizeof(*sf)) & ~15ull) - 8;
 	sf = (struct sigframe *)(uintptr_t)sp;
-	if (!user_ok(sf, sizeof(*sf)))
+	if (!user_ok(sf, sizeof(*sf) + FPU_AREA + 64))
 		return -1;
-	memset(sf, 0, sizeof(*sf) - sizeof(sf->fpu));
-	__asm__ volatile("fxsave64 %0" : "=m"(sf->fpu));
+	memset(sf, 0, sizeof(*sf));
+	__asm__ volatile("fxsave64 %0" : "=m"(*(uint8_t (*)[FPU_AREA])fpu));
 	sf->restorer = a->restorer;
 	sf->uc.stack = altstack;
 	if (on_altstack(f->rsp))
 		sf->uc.stack.flags = SS_ONSTACK;
 	save_registers(f, sf->uc.gregs);
 	sf->uc.gregs[REG_CR2] = addr;
-	sf->uc.fpregs = (uint64_t)(uintptr_t)sf->fpu;
+	sf->uc.fpregs = (uint64_t)(uintptr_t)fpu;
 	sf->uc.sigmask = blocked;
 	sf->info.signo = sig;
 	sf->info.code = sig == SIGSEGV ? SEGV_MAPERR : SI_TKILL;
@@ -220,8 +225,9 @@ void signal_return(struct trap_frame *f)
 		power_off(128 + SIGSEGV);
 	}
 	fpu = (uint8_t *)(uintptr_t)uc->fpregs;
-	if (fpu && user_ok(fpu, 512) && !((uintptr_t)fpu & 15))
-		__asm__ volatile("fxrstor64 %0" : : "m"(*fpu));
+	if (fpu && user_ok(fpu, FPU_AREA) && !((uintptr_t)fpu & 15))
+		__asm__ volatile("fxrstor64 %0" : :
+		    "m"(*(const uint8_t (*)[FPU_AREA])fpu));
 	blocked = uc->sigmask & ~(bit(SIGKILL) | bit(SIGSTOP));
 	restore_registers(f, uc->gregs);
 }
