@@ -8,6 +8,7 @@
  */
 #include <stdint.h>
 #include "drivers/rng.h"
+#include "drivers/tsc.h"
 #include "kernel/cpu.h"
 #include "kernel/image.h"
 #include "kernel/kprintf.h"
@@ -163,7 +164,7 @@ static void fpu_init(void)
 /* Sets up the process and runs the program; see runtime/start.h. */
 void program_start(const struct bootinfo *bi, const struct options *o)
 {
-	uint64_t sp;
+	uint64_t sp, us;
 
 	clock_init(&bi->time, bi->tsc_at_entry);
 	mm_init(image_addr(_image_end));
@@ -173,6 +174,9 @@ void program_start(const struct bootinfo *bi, const struct options *o)
 	trap_set_fault_hook(stack_fault);
 	sp = build_stack(alloc_stack(), o);
 	fpu_init();
+	us = tsc_ns(rdtsc() - bi->tsc_at_entry) / 1000;
+	kprintf("program: started %lu.%03lu ms after efi_main\n", us / 1000,
+	    us % 1000);
 	__asm__ volatile(
 	    "mov %0, %%rsp\n\t"
 	    "xor %%ebp, %%ebp\n\t"
