@@ -90,3 +90,9 @@ void serial_write(const char *buf, size_t n)
 {
 	serial_put(&console_port, buf, n);
 }
+
+/* The next byte received on the console port, or -1. */
+int serial_read_byte(void)
+{
+	return serial_getc(&console_port);
+}

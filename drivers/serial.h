@@ -35,5 +35,7 @@ int serial_getc(const struct serial *s);
 /* The console port, COM1 with CRLF line ends. */
 int serial_init(void);
 void serial_write(const char *buf, size_t n);
+/* The next byte received on the console port, or -1. */
+int serial_read_byte(void);
 
 #endif

@@ -3,8 +3,15 @@
 
 # --- memory, time, signals, the process (the lead's part) ---
 KSRCS += soil/ranges.c soil/mm.c soil/clock.c soil/calendar.c soil/proc.c \
-	soil/signal.c
+	soil/signal.c soil/stdio.c
 UNIT_TESTS += ranges
 UNIT_SRCS_ranges := soil/ranges.c
 UNIT_TESTS += calendar
 UNIT_SRCS_calendar := soil/calendar.c
+
+# The file system side (soil/README.md): the kernel heap and a host page
+# provider (tests/unit/kstubs.c) stand in for the kernel in host tests.
+KSRCS += soil/memfs.c
+SOIL_TEST_KERNEL := kernel/kmalloc.c tests/unit/kstubs.c
+UNIT_TESTS += memfs
+UNIT_SRCS_memfs := soil/memfs.c $(SOIL_TEST_KERNEL)
