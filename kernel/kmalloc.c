@@ -213,14 +213,15 @@ void kfree(void *p)
 	}
 }
 
-/* Bytes usable in p. */
+/* Bytes usable in p; under ASan they all become addressable, as in Linux. */
 size_t ksize(const void *p)
 {
 	struct km_page *pg = block_page(p);
+	size_t n = pg->magic == BIG_MAGIC ? pg->npages * PAGE_SIZE - HDR :
+	    class_size[pg->cls];
 
-	if (pg->magic == BIG_MAGIC)
-		return pg->npages * PAGE_SIZE - HDR;
-	return class_size[pg->cls];
+	unpoison(p, n);
+	return n;
 }
 
 /* Resizes p in place when it fits and would not waste half a big block. */
