@@ -71,7 +71,8 @@ $(OCAML_SRC)/.unpacked: $(OCAML_SRC_TAR)
 	@rm -rf $(OCAML_SRC) $(OCAML_SRC).tmp && mkdir -p $(OCAML_SRC) $(OCAML_SRC).tmp
 	@tar -xf $< -C $(OCAML_SRC).tmp ocaml-4.13.1/ocaml_4.13.1.orig.tar.gz
 	@tar -xzmf $(OCAML_SRC).tmp/ocaml-4.13.1/ocaml_4.13.1.orig.tar.gz \
-		--strip-components=1 -C $(OCAML_SRC)
+		--strip-components=1 -C $(OCAML_SRC) \
+		$(addprefix ocaml-4.13.1/,LICENSE runtime otherlibs/unix otherlibs/str)
 	@rm -rf $(OCAML_SRC).tmp
 	@touch $@
 
