@@ -191,11 +191,16 @@ static void remove_dir(struct qemu *q)
 /* Kills QEMU, removes the private directory, frees q. */
 void qemu_close(struct qemu *q)
 {
+	int i;
+
 	if (!q)
 		return;
 	qemu_kill(q);
 	if (q->serial_fd >= 0)
 		close(q->serial_fd);
+	for (i = 0; i < q->nports; i++)
+		if (q->ports[i].fd >= 0)
+			close(q->ports[i].fd);
 	if (q->qmp_fd >= 0)
 		close(q->qmp_fd);
 	if (q->log_fd >= 0 && close(q->log_fd) < 0)
@@ -204,6 +209,7 @@ void qemu_close(struct qemu *q)
 	remove_dir(q);
 	qemu_stream_free(&q->out);
 	free(q->log_path);
+	free(q->ports_after);
 	free(q->qbuf);
 	free(q->reply);
 	free(q);
@@ -267,6 +273,11 @@ static int check_files(const struct qemu_config *c)
 
 	if (!c->image) {
 		fprintf(stderr, "qemu: no image to boot\n");
+		return -1;
+	}
+	if (c->nports < 0 || c->nports > QEMU_MAX_PORTS) {
+		fprintf(stderr, "qemu: %d serial ports after COM1 asked for, at "
+		    "most %d can be had\n", c->nports, QEMU_MAX_PORTS);
 		return -1;
 	}
 	if (stat(c->image, &st) < 0) {
@@ -366,16 +377,16 @@ static char **child_env(const struct qemu *q, char **tmpdir)
  * itself), death with the parent, the sockets kept open.  On an exec
  * failure the errno goes back through errfd.
  */
-static void child(char **argv, char **envp, const int keep[2], int nullfd,
-    int errfd, pid_t parent, const sigset_t *mask)
+static void child(char **argv, char **envp, const int *keep, int nkeep,
+    int nullfd, int errfd, pid_t parent, const sigset_t *mask)
     __attribute__((noreturn));
 
-static void child(char **argv, char **envp, const int keep[2], int nullfd,
-    int errfd, pid_t parent, const sigset_t *mask)
+static void child(char **argv, char **envp, const int *keep, int nkeep,
+    int nullfd, int errfd, pid_t parent, const sigset_t *mask)
 {
 	struct sigaction sa;
 	size_t i;
-	int e;
+	int e, k;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = SIG_DFL;
@@ -390,8 +401,8 @@ static void child(char **argv, char **envp, const int keep[2], int nullfd,
 	dup2(nullfd, 0);
 	fcntl(0, F_SETFD, 0);
 	dup2(2, 1);
-	fcntl(keep[0], F_SETFD, 0);
-	fcntl(keep[1], F_SETFD, 0);
+	for (k = 0; k < nkeep; k++)
+		fcntl(keep[k], F_SETFD, 0);
 	execvpe(argv[0], argv, envp);
 	e = errno;
 	if (write(errfd, &e, sizeof(e)) < 0)
@@ -411,10 +422,11 @@ static int free_slot(void)
 }
 
 /*
- * Forks and executes argv with QEMU's ends of the sockets in keep.
+ * Forks and executes argv with QEMU's ends of the sockets in keep[0..nkeep).
  * Returns 0, or -1 (said on stderr).
  */
-static int spawn(struct qemu *q, char **argv, char **envp, const int keep[2])
+static int spawn(struct qemu *q, char **argv, char **envp, const int *keep,
+    int nkeep)
 {
 	sigset_t block, old;
 	int ep[2], nullfd, e;
@@ -444,7 +456,7 @@ static int spawn(struct qemu *q, char **argv, char **envp, const int keep[2])
 	q->pid = fork();
 	e = errno;
 	if (q->pid == 0)
-		child(argv, envp, keep, nullfd, ep[1], parent, &old);
+		child(argv, envp, keep, nkeep, nullfd, ep[1], parent, &old);
 	if (q->pid > 0)
 		live_pid[q->slot] = q->pid;
 	sigprocmask(SIG_SETMASK, &old, NULL);
@@ -472,31 +484,51 @@ static int spawn(struct qemu *q, char **argv, char **envp, const int keep[2])
 }
 
 /*
- * Makes the serial and monitor socketpairs: our ends non-blocking in
- * q, QEMU's ends in theirs.  Returns 0, or -1 (said on stderr).
+ * Makes a socketpair: ours non-blocking in *mine, QEMU's in *theirs.
+ * Returns 0, or -1 (said on stderr).
  */
-static int make_sockets(struct qemu *q, int theirs[2])
+static int make_socket(int *mine, int *theirs)
 {
-	int s[2], m[2];
+	int s[2];
 
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, s) < 0)
-		goto err_socket;
-	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, m) < 0) {
-		close(s[0]);
-		close(s[1]);
-		goto err_socket;
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, s) < 0) {
+		fprintf(stderr, "qemu: socketpair: %s\n", strerror(errno));
+		return -1;
 	}
-	q->serial_fd = s[0];
-	q->qmp_fd = m[0];
-	theirs[0] = s[1];
-	theirs[1] = m[1];
-	fcntl(q->serial_fd, F_SETFL, O_NONBLOCK);
-	fcntl(q->qmp_fd, F_SETFL, O_NONBLOCK);
+	*mine = s[0];
+	*theirs = s[1];
+	fcntl(*mine, F_SETFL, O_NONBLOCK);
 	return 0;
+}
 
-err_socket:
-	fprintf(stderr, "qemu: socketpair: %s\n", strerror(errno));
-	return -1;
+/*
+ * Makes the serial, monitor and further port socketpairs: our ends in q,
+ * QEMU's in theirs (serial, monitor, then the ports; -1 where none was
+ * made).  Returns 0, or -1 (said on stderr).
+ */
+static int make_sockets(struct qemu *q, int *theirs)
+{
+	int i;
+
+	if (make_socket(&q->serial_fd, &theirs[0]) < 0 ||
+	    make_socket(&q->qmp_fd, &theirs[1]) < 0)
+		return -1;
+	for (i = 0; i < q->nports; i++)
+		if (make_socket(&q->ports[i].fd, &theirs[2 + i]) < 0)
+			return -1;
+	return 0;
+}
+
+/* Closes QEMU's ends of the sockets. */
+static void close_theirs(int *theirs, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (theirs[i] >= 0) {
+			close(theirs[i]);
+			theirs[i] = -1;
+		}
 }
 
 /* Starts QEMU; see compiler/qemu.h. */
@@ -505,11 +537,13 @@ struct qemu *qemu_start(const struct qemu_config *c)
 	struct qemu *q;
 	char **argv = NULL, **envp = NULL, *tmpenv = NULL;
 	char vars[PATH_MAX], fat[PATH_MAX];
-	int theirs[2] = { -1, -1 }, r;
+	int theirs[2 + QEMU_MAX_PORTS], r, i;
 	enum qemu_wait why;
 
 	if (caught || check_files(c) < 0)
 		return NULL;
+	for (i = 0; i < 2 + QEMU_MAX_PORTS; i++)
+		theirs[i] = -1;
 	q = calloc(1, sizeof(*q));
 	if (!q) {
 		fprintf(stderr, "qemu: out of memory\n");
@@ -517,6 +551,17 @@ struct qemu *qemu_start(const struct qemu_config *c)
 	}
 	q->pid = q->pidfd = q->serial_fd = q->qmp_fd = q->log_fd = -1;
 	q->echo_fd = c->echo_fd;
+	q->nports = c->nports;
+	if (c->ports_after && !(q->ports_after = strdup(c->ports_after))) {
+		fprintf(stderr, "qemu: out of memory\n");
+		free(q);
+		return NULL;
+	}
+	for (i = 0; i < q->nports; i++) {
+		q->ports[i].fd = -1;
+		q->ports[i].out_fd = c->ports[i].out_fd;
+		q->ports[i].in_fd = c->ports[i].in_fd;
+	}
 	q->t_first = -1;
 	q->out.keep = KEEP_SERIAL;
 	if (make_dir(q, c) < 0)
@@ -532,20 +577,18 @@ struct qemu *qemu_start(const struct qemu_config *c)
 		}
 	}
 	if (make_sockets(q, theirs) < 0)
-		goto err_close;
+		goto err_args;
 	snprintf(vars, sizeof(vars), "%s/vars.fd", q->dir);
 	snprintf(fat, sizeof(fat), "%s/fat", q->dir);
 	argv = qemu_build_args(c, vars, c->boot == QEMU_BOOT_FAT ? c->image : fat,
-	    theirs[0], theirs[1]);
+	    theirs[0], theirs[1], theirs + 2);
 	envp = child_env(q, &tmpenv);
 	if (!argv || !envp) {
 		fprintf(stderr, "qemu: out of memory\n");
 		goto err_args;
 	}
-	r = spawn(q, argv, envp, theirs);
-	close(theirs[0]);
-	close(theirs[1]);
-	theirs[0] = theirs[1] = -1;
+	r = spawn(q, argv, envp, theirs, 2 + q->nports);
+	close_theirs(theirs, 2 + q->nports);
 	if (r < 0)
 		goto err_args;
 	/* The monitor answers only once QEMU has built the machine, so a
@@ -577,10 +620,7 @@ err_start:
 		    QMP_WAIT_MS / 1000);
 	}
 err_args:
-	if (theirs[0] >= 0) {
-		close(theirs[0]);
-		close(theirs[1]);
-	}
+	close_theirs(theirs, 2 + q->nports);
 	qemu_free_args(argv);
 	free(envp);
 	free(tmpenv);

@@ -47,6 +47,18 @@ enum qemu_video {
 	QEMU_VIDEO_WINDOW,	/* a VGA device shown in a window */
 };
 
+/* Serial ports after COM1 a run can have: COM2, COM3, COM4. */
+#define QEMU_MAX_PORTS		3
+
+/* A serial port after COM1, wired to the caller's descriptors. */
+struct qemu_port {
+	int out_fd;		/* the guest's bytes on the port are copied
+				   here as they come; -1: dropped */
+	int in_fd;		/* bytes read from here (to its end) are sent
+				   to the port as the guest takes them; -1:
+				   none */
+};
+
 struct qemu_config {
 	enum qemu_boot boot;
 	const char *image;	/* file or directory, per boot */
@@ -59,6 +71,13 @@ struct qemu_config {
 	int reboot;		/* non-zero: a guest reset reboots (no -no-reboot) */
 	int echo_fd;		/* serial output is copied here as it comes; -1: nowhere */
 	const char *serial_log;	/* file that gets the serial output; NULL: none */
+	struct qemu_port ports[QEMU_MAX_PORTS];	/* COM2 on */
+	int nports;		/* how many of ports[] the machine has */
+	const char *ports_after;	/* until this text appears on COM1 the
+				   ports' output is dropped and no input is
+				   sent: OVMF uses COM2 as a console too (the
+				   image says on COM1 when its part starts);
+				   NULL: no wait */
 	char *const *extra;	/* more QEMU arguments, NULL-terminated; or NULL */
 	const char *qemu;	/* QEMU binary, looked up in PATH */
 	const char *ovmf_code;
@@ -88,7 +107,8 @@ enum qemu_wait {
 
 struct qemu;
 
-/* Fills c with the defaults: -kernel boot, headless VGA, no echo, no log. */
+/* Fills c with the defaults: -kernel boot, headless VGA, no echo, no log,
+   COM1 only. */
 void qemu_config_init(struct qemu_config *c);
 
 /*
@@ -207,13 +227,14 @@ void qemu_stream_free(struct qemu_stream *s);
 
 /*
  * Builds QEMU's argument vector for c, with the OVMF variable copy at vars,
- * the FAT directory at fatdir (QEMU_BOOT_EFI and QEMU_BOOT_FAT) and the
- * serial and monitor sockets on descriptors serial_fd and qmp_fd.  Returns a
+ * the FAT directory at fatdir (QEMU_BOOT_EFI and QEMU_BOOT_FAT), the
+ * serial and monitor sockets on descriptors serial_fd and qmp_fd and those
+ * of c's further ports on port_fds[0..c->nports).  Returns a
  * NULL-terminated vector to free with qemu_free_args(), or NULL when out of
  * memory.
  */
 char **qemu_build_args(const struct qemu_config *c, const char *vars,
-    const char *fatdir, int serial_fd, int qmp_fd);
+    const char *fatdir, int serial_fd, int qmp_fd, const int *port_fds);
 
 /* Frees a vector from qemu_build_args(). */
 void qemu_free_args(char **argv);

@@ -135,12 +135,16 @@ static void add_video(struct argv *a, const struct qemu_config *c)
 /* Fills c with the defaults; see compiler/qemu.h. */
 void qemu_config_init(struct qemu_config *c)
 {
+	int i;
+
 	memset(c, 0, sizeof(*c));
 	c->boot = QEMU_BOOT_KERNEL;
 	c->mem_mb = QEMU_DEFAULT_MEM_MB;
 	c->machine = QEMU_DEFAULT_MACHINE;
 	c->video = QEMU_VIDEO_HEADLESS;
 	c->echo_fd = -1;
+	for (i = 0; i < QEMU_MAX_PORTS; i++)
+		c->ports[i].out_fd = c->ports[i].in_fd = -1;
 	c->qemu = QEMU_DEFAULT_BINARY;
 	c->ovmf_code = QEMU_OVMF_CODE;
 	c->ovmf_vars = QEMU_OVMF_VARS;
@@ -148,10 +152,11 @@ void qemu_config_init(struct qemu_config *c)
 
 /* Builds QEMU's argument vector; see compiler/qemu.h. */
 char **qemu_build_args(const struct qemu_config *c, const char *vars,
-    const char *fatdir, int serial_fd, int qmp_fd)
+    const char *fatdir, int serial_fd, int qmp_fd, const int *port_fds)
 {
 	struct argv a = { NULL, 0, 0, 0 };
 	char *const *x;
+	int i;
 
 	add(&a, "%s", c->qemu);
 	/* No default NIC, disks, serial or monitor: the run names each
@@ -179,6 +184,13 @@ char **qemu_build_args(const struct qemu_config *c, const char *vars,
 	add(&a, "socket,id=serial0,fd=%d", serial_fd);
 	add(&a, "-serial");
 	add(&a, "chardev:serial0");
+	/* Each further -serial is the next ISA port: COM2 at 0x2f8, COM3. */
+	for (i = 0; i < c->nports; i++) {
+		add(&a, "-chardev");
+		add(&a, "socket,id=serial%d,fd=%d", i + 1, port_fds[i]);
+		add(&a, "-serial");
+		add(&a, "chardev:serial%d", i + 1);
+	}
 	add(&a, "-chardev");
 	add(&a, "socket,id=qmp0,fd=%d", qmp_fd);
 	add(&a, "-mon");

@@ -13,12 +13,24 @@
 
 #define QMP_WAIT_MS	60000		/* time the monitor has to answer */
 
+/* A serial port after COM1 (see struct qemu_port). */
+struct qemu_port_run {
+	int fd;			/* our end of its socket; -1 once closed */
+	int out_fd;		/* -1: dropped */
+	int in_fd;		/* -1: none, or its end was read */
+	char in[4096];		/* read from in_fd, not yet sent */
+	size_t in_len, in_off;
+};
+
 struct qemu {
 	pid_t pid;
 	int slot;		/* index in the list of QEMUs to kill on a signal */
 	int pidfd;
 	int serial_fd;		/* -1 once QEMU closed it */
 	int qmp_fd;		/* -1 once QEMU closed it */
+	struct qemu_port_run ports[QEMU_MAX_PORTS];
+	int nports;
+	char *ports_after;	/* NULL once seen, or when not asked for */
 	int echo_fd;		/* -1 when not echoing */
 	int log_fd;		/* -1 when not logging */
 	char *log_path;

@@ -97,6 +97,102 @@ static int read_serial(struct qemu *q, int drain)
 	return 0;
 }
 
+/* Whether q->ports_after has appeared on COM1 (then it is forgotten). */
+static int ports_seen(struct qemu *q)
+{
+	if (!q->ports_after)
+		return 1;
+	if (qemu_stream_find(&q->out, 0, q->ports_after) < 0)
+		return 0;
+	free(q->ports_after);
+	q->ports_after = NULL;
+	return 1;
+}
+
+/*
+ * Whether the further ports' output counts: q->ports_after was seen on
+ * COM1.  COM1 is read first, so that what the guest wrote there before
+ * the bytes just read from a port is known.
+ */
+static int ports_open(struct qemu *q)
+{
+	if (!q->ports_after)
+		return 1;
+	if (read_serial(q, 1) < 0)
+		return 0;
+	return ports_seen(q);
+}
+
+/*
+ * Reads what a further port's socket holds (all of it when drain is set)
+ * and copies it to the port's output.  Returns 0, or -1 on an error.
+ */
+static int read_port(struct qemu *q, struct qemu_port_run *p, int drain)
+{
+	char buf[65536];
+	ssize_t n;
+	int i;
+
+	for (i = 0; p->fd >= 0 && (drain || i < READS_PER_POLL); i++) {
+		n = read(p->fd, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno == EAGAIN)
+			break;
+		if (n < 0 && errno != ECONNRESET) {
+			fprintf(stderr, "qemu: cannot read a serial port: %s\n",
+			    strerror(errno));
+			return -1;
+		}
+		if (n <= 0) {
+			close(p->fd);
+			p->fd = -1;
+			break;
+		}
+		/* A reader that went away (a closed pipe) stops the copy,
+		   not the run. */
+		if (p->out_fd >= 0 && ports_open(q) &&
+		    qemu_put_all(p->out_fd, buf, (size_t)n, 0) < 0)
+			p->out_fd = -1;
+	}
+	return 0;
+}
+
+/*
+ * Moves input to a further port: reads its input when nothing is pending
+ * (readable says poll found it ready), sends what is pending as far as the
+ * socket takes it.  An error stops the input (said).
+ */
+static void feed_port(struct qemu_port_run *p, int readable)
+{
+	ssize_t n;
+
+	if (p->in_off == p->in_len && readable && p->in_fd >= 0) {
+		n = read(p->in_fd, p->in, sizeof(p->in));
+		if (n < 0 && errno == EINTR)
+			return;
+		/* The guest cannot be told of an end: input just stops. */
+		if (n <= 0)
+			p->in_fd = -1;
+		p->in_len = n > 0 ? (size_t)n : 0;
+		p->in_off = 0;
+	}
+	if (p->in_off == p->in_len || p->fd < 0)
+		return;
+	n = send(p->fd, p->in + p->in_off, p->in_len - p->in_off,
+	    MSG_NOSIGNAL | MSG_DONTWAIT);
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n < 0) {
+		fprintf(stderr, "qemu: cannot write to a serial port: %s\n",
+		    strerror(errno));
+		p->in_fd = -1;
+		p->in_off = p->in_len = 0;
+		return;
+	}
+	p->in_off += (size_t)n;
+}
+
 /* Handles one monitor message: a reply is kept, SHUTDOWN's reason noted. */
 static void take_qmp_line(struct qemu *q, const char *line, size_t len)
 {
@@ -170,15 +266,30 @@ static int read_qmp(struct qemu *q, int drain)
 /* Drains QEMU's sockets; see compiler/qemu_run.h. */
 void qemu_drain(struct qemu *q)
 {
+	int i;
+
 	read_serial(q, 1);
+	for (i = 0; i < q->nports; i++)
+		read_port(q, &q->ports[i], 1);
 	read_qmp(q, 1);
+}
+
+/* Adds fd to the poll set for events; returns its index. */
+static int watch(struct pollfd *p, int *n, int fd, short events)
+{
+	p[*n].fd = fd;
+	p[*n].events = events;
+	p[*n].revents = 0;
+	return (*n)++;
 }
 
 /* Handles what QEMU sends until deadline; see compiler/qemu_run.h. */
 enum qemu_wait qemu_pump(struct qemu *q, int64_t deadline)
 {
-	struct pollfd p[3];
-	int n = 0, is = -1, iq = -1, timeout;
+	struct pollfd p[3 + 2 * QEMU_MAX_PORTS];
+	int n = 0, is = -1, iq = -1, ip[QEMU_MAX_PORTS], ii[QEMU_MAX_PORTS];
+	int timeout, i;
+	struct qemu_port_run *port;
 	int64_t now;
 
 	if (qemu_caught_signal())
@@ -189,17 +300,22 @@ enum qemu_wait qemu_pump(struct qemu *q, int64_t deadline)
 	if (now >= deadline)
 		return QEMU_TIMEOUT;
 	timeout = deadline - now > INT_MAX ? -1 : (int)(deadline - now);
-	p[n].fd = q->pidfd;
-	p[n++].events = POLLIN;
-	if (q->serial_fd >= 0) {
-		is = n;
-		p[n].fd = q->serial_fd;
-		p[n++].events = POLLIN;
-	}
-	if (q->qmp_fd >= 0) {
-		iq = n;
-		p[n].fd = q->qmp_fd;
-		p[n++].events = POLLIN;
+	watch(p, &n, q->pidfd, POLLIN);
+	if (q->serial_fd >= 0)
+		is = watch(p, &n, q->serial_fd, POLLIN);
+	if (q->qmp_fd >= 0)
+		iq = watch(p, &n, q->qmp_fd, POLLIN);
+	for (i = 0; i < q->nports; i++) {
+		port = &q->ports[i];
+		ip[i] = ii[i] = -1;
+		if (port->fd >= 0)
+			ip[i] = watch(p, &n, port->fd, POLLIN |
+			    (port->in_off < port->in_len ? POLLOUT : 0));
+		/* Input waits for the image: the firmware would take it as
+		   key presses. */
+		if (port->fd >= 0 && port->in_fd >= 0 && !q->ports_after &&
+		    port->in_off == port->in_len)
+			ii[i] = watch(p, &n, port->in_fd, POLLIN);
 	}
 	if (poll(p, (nfds_t)n, timeout) < 0) {
 		if (errno == EINTR)
@@ -209,8 +325,18 @@ enum qemu_wait qemu_pump(struct qemu *q, int64_t deadline)
 	}
 	if (is >= 0 && p[is].revents && read_serial(q, 0) < 0)
 		return QEMU_FAILED;
+	ports_seen(q);
 	if (iq >= 0 && p[iq].revents && read_qmp(q, 0) < 0)
 		return QEMU_FAILED;
+	for (i = 0; i < q->nports; i++) {
+		port = &q->ports[i];
+		if (ip[i] >= 0 && (p[ip[i]].revents & (POLLIN | POLLHUP | POLLERR)) &&
+		    read_port(q, port, 0) < 0)
+			return QEMU_FAILED;
+		if ((ii[i] >= 0 && p[ii[i]].revents) ||
+		    (ip[i] >= 0 && (p[ip[i]].revents & POLLOUT)))
+			feed_port(port, ii[i] >= 0 && p[ii[i]].revents);
+	}
 	if (p[0].revents)
 		return qemu_reap(q);
 	return QEMU_SEEN;

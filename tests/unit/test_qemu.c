@@ -38,7 +38,7 @@ static void test_args_default(void)
 
 	qemu_config_init(&c);
 	c.image = "/img/BOOTX64.EFI";
-	a = qemu_build_args(&c, "/t/vars.fd", "/t/fat", 5, 7);
+	a = qemu_build_args(&c, "/t/vars.fd", "/t/fat", 5, 7, NULL);
 	CHECK(a != NULL);
 	if (!a)
 		return;
@@ -83,7 +83,7 @@ static void test_args_options(void)
 	c.reboot = 1;
 	c.qemu = "/opt/qemu";
 	c.extra = extra;
-	a = qemu_build_args(&c, "/t,mp/vars.fd", "/t/fat", 3, 4);
+	a = qemu_build_args(&c, "/t,mp/vars.fd", "/t/fat", 3, 4, NULL);
 	CHECK(a != NULL);
 	if (!a)
 		return;
@@ -113,7 +113,7 @@ static void test_args_boot_and_video(void)
 	c.boot = QEMU_BOOT_EFI;
 	c.image = "/img/x.efi";
 	c.video = QEMU_VIDEO_NONE;
-	a = qemu_build_args(&c, "/t/vars.fd", "/t/fat", 3, 4);
+	a = qemu_build_args(&c, "/t/vars.fd", "/t/fat", 3, 4, NULL);
 	CHECK(a && find_arg(a, "-drive", "format=raw,media=disk,file=fat:rw:/t/fat") > 0);
 	CHECK(a && find_arg(a, "-kernel", NULL) < 0);
 	CHECK(a && find_arg(a, "VGA", NULL) < 0);
@@ -124,7 +124,7 @@ static void test_args_boot_and_video(void)
 	c.image = "/img/a,b.img";
 	c.video = QEMU_VIDEO_WINDOW;
 	c.window = "gtk";
-	a = qemu_build_args(&c, "/t/vars.fd", "/t/fat", 3, 4);
+	a = qemu_build_args(&c, "/t/vars.fd", "/t/fat", 3, 4, NULL);
 	CHECK(a && find_arg(a, "-drive", "format=raw,media=disk,file=/img/a,,b.img") > 0);
 	CHECK(a && find_arg(a, "fat:rw:/t/fat", NULL) < 0);
 	CHECK(a && find_arg(a, "-display", "gtk") > 0);
@@ -134,8 +134,34 @@ static void test_args_boot_and_video(void)
 
 	/* A window of QEMU's own choice: no -display at all. */
 	c.window = NULL;
-	a = qemu_build_args(&c, "/t/vars.fd", "/t/fat", 3, 4);
+	a = qemu_build_args(&c, "/t/vars.fd", "/t/fat", 3, 4, NULL);
 	CHECK(a && find_arg(a, "-display", NULL) < 0);
+	qemu_free_args(a);
+}
+
+/* Further serial ports follow COM1 in order: COM2, then COM3. */
+static void test_args_ports(void)
+{
+	struct qemu_config c;
+	const int fds[2] = { 9, 11 };
+	char **a;
+	int com1, com2, com3;
+
+	qemu_config_init(&c);
+	CHECK(c.nports == 0 && c.ports[0].out_fd == -1 && c.ports[0].in_fd == -1);
+	c.image = "/img/BOOTX64.EFI";
+	c.nports = 2;
+	a = qemu_build_args(&c, "/t/vars.fd", "/t/fat", 5, 7, fds);
+	CHECK(a != NULL);
+	if (!a)
+		return;
+	CHECK(find_arg(a, "-chardev", "socket,id=serial1,fd=9") > 0);
+	CHECK(find_arg(a, "-chardev", "socket,id=serial2,fd=11") > 0);
+	com1 = find_arg(a, "-serial", "chardev:serial0");
+	com2 = find_arg(a, "-serial", "chardev:serial1");
+	com3 = find_arg(a, "-serial", "chardev:serial2");
+	CHECK(com1 > 0 && com2 > com1 && com3 > com2);
+	CHECK(find_arg(a, "-chardev", "socket,id=serial3,fd=0") < 0);
 	qemu_free_args(a);
 }
 
@@ -333,6 +359,7 @@ int main(void)
 	test_args_default();
 	test_args_options();
 	test_args_boot_and_video();
+	test_args_ports();
 	test_map_exit();
 	test_stream();
 	test_plain_text();
