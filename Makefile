@@ -41,45 +41,37 @@ $(B)/host/%.o: %.c | $(DEPS)
 	@echo "  HOSTCC  $<"
 	@$(CC) $(HCFLAGS) -MMD -MP -c $< -o $@
 
-# --- the image: link once, derive the symbol table, link again ---
-# The symbol table sits after all code and data (efi/efi.lds), so the second
-# link moves no function; the cmp below proves it on every build.
+# --- the image: `terrarium link` with no program objects ---
+# Every kernel object goes into libterrarium.a of the library directory
+# (notes/interfaces.md); the kernel-only image is linked from it by the same
+# code that links OCaml programs (compiler/link.c): link, symbol table from
+# the first link, link again, check that no code moved, objcopy.
 KOBJS := $(addprefix $(B)/k/,$(addsuffix .o,$(basename $(KSRCS)))) $(KEXTRA_OBJS)
-KLINK = $(LD) -nostdlib -shared -Bsymbolic -znocombreloc -znorelro \
-	--no-undefined --orphan-handling=error -T efi/efi.lds \
-	$(EFI_CRT0) $(1) $(EFI_RELOC_LIB) -o $@
 
-$(B)/pass1.so: $(KOBJS) efi/efi.lds
-	@echo "  LD      $@"
-	@$(call KLINK,$(KOBJS))
+$(LIBDIR)/libterrarium.a: $(KOBJS)
+	@mkdir -p $(dir $@)
+	@echo "  AR      $@"
+	@rm -f $@ && ar rcs $@ $^
 
-$(B)/ksyms.S: $(B)/pass1.so $(B)/mksyms
-	@echo "  MKSYMS  $@"
-	@nm -n --defined-only $< | $(B)/mksyms > $@
-
-$(B)/ksyms.o: $(B)/ksyms.S
-	@$(KCC) $(KCFLAGS) -c $< -o $@
-
-$(B)/kernel.so: $(KOBJS) $(B)/ksyms.o efi/efi.lds
-	@echo "  LD      $@"
-	@$(call KLINK,$(KOBJS) $(B)/ksyms.o)
-	@nm -n --defined-only $(B)/pass1.so | grep -i ' t ' > $(B)/pass1.syms
-	@nm -n --defined-only $@ | grep -i ' t ' > $(B)/pass2.syms
-	@cmp -s $(B)/pass1.syms $(B)/pass2.syms || \
-		{ echo "link: the symbol table moved code" >&2; rm -f $@; exit 1; }
-
-$(B)/BOOTX64.EFI: $(B)/kernel.so
-	@echo "  OBJCOPY $@"
-	@objcopy -j .text -j .reloc -j .rodata -j .data -j .ksyms -j .dynamic \
-		-j .dynsym -j .rela --target efi-app-x86_64 --subsystem=10 $< $@
-	@echo "image: $@ $$(stat -c %s $@) bytes"
+$(B)/BOOTX64.EFI: $(B)/terrarium $(LIBDIR)/libterrarium.a $(LIBDIR)/efi.lds \
+		$(LIBDIR)/mksyms
+	@echo "  LINK    $@"
+	@$(B)/terrarium link -q -o $@ --elf $(B)/kernel.so
 
 host-tools: $(HOST_TOOLS)
 
 clean:
 	rm -rf $(B)
 
-.PHONY: all host-tools clean test unit-test boot-test fuzz-test fuzz demo deps
+# make install PREFIX=/usr/local: the command and its library directory.
+PREFIX ?= /usr/local
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/terrarium
+	install -m 755 $(B)/terrarium $(DESTDIR)$(PREFIX)/bin/terrarium
+	cp -p $(LIBDIR)/* $(DESTDIR)$(PREFIX)/lib/terrarium/
+
+.PHONY: all host-tools clean test unit-test boot-test fuzz-test fuzz demo deps \
+	install cli-test
 .DELETE_ON_ERROR:
 .SECONDARY:
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

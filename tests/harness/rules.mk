@@ -1,11 +1,8 @@
 # tests/harness/: the QEMU+OVMF harness.  The library (compiler/qemu*.c,
 # compiler/qmp.c) runs an image under QEMU and drives it; build/tboot is
 # its command-line front end for the boot tests and `make demo`.
-# QEMU_HOST_SRCS is for any other host tool that runs images.
+# QEMU_HOST_SRCS (compiler/rules.mk) lists the library's files.
 
-QEMU_HOST_SRCS := compiler/qemu.c compiler/qemu_wait.c compiler/qemu_monitor.c \
-	compiler/qemu_args.c compiler/qemu_output.c \
-	compiler/qmp.c
 QEMU_HOST_OBJS := $(patsubst %.c,$(B)/host/%.o,$(QEMU_HOST_SRCS))
 
 HOST_TOOLS += $(B)/tboot

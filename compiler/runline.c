@@ -1,0 +1,79 @@
+/*
+ * The command line of terrarium run (see compiler/runline.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "compiler/runline.h"
+
+/* Whether word is an environment word; see compiler/runline.h. */
+int runline_is_env(const char *word)
+{
+	const char *p = word;
+
+	if (!(*p >= 'A' && *p <= 'Z'))
+		return 0;
+	for (; *p && *p != '='; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '_'))
+			return 0;
+	return *p == '=';
+}
+
+/*
+ * Appends word to the line at *o, after a space unless first, quoted when
+ * it is empty or holds a space.
+ */
+static void put_word(char **o, const char *word, int first)
+{
+	int quote = !*word || strchr(word, ' ');
+	size_t n = strlen(word);
+
+	if (!first)
+		*(*o)++ = ' ';
+	if (quote)
+		*(*o)++ = '"';
+	memcpy(*o, word, n);
+	*o += n;
+	if (quote)
+		*(*o)++ = '"';
+}
+
+/* Builds the line; see compiler/runline.h. */
+char *runline_build(const char *kernel_args, char *const *env, int nenv,
+    char *const *args, int nargs, const char **bad)
+{
+	static const char stdio[] = "stdio=com2";
+	size_t size = sizeof(stdio) + 4;
+	char *line, *o;
+	int i;
+
+	*bad = NULL;
+	for (i = 0; i < nenv + nargs; i++) {
+		const char *w = i < nenv ? env[i] : args[i - nenv];
+
+		if (strchr(w, '"') || (i < nenv && !runline_is_env(w))) {
+			*bad = w;
+			return NULL;
+		}
+		size += strlen(w) + 3;
+	}
+	size += kernel_args ? strlen(kernel_args) + 1 : 0;
+	line = malloc(size);
+	if (!line)
+		return NULL;
+	o = line;
+	put_word(&o, stdio, 1);
+	if (kernel_args && *kernel_args) {
+		*o++ = ' ';
+		memcpy(o, kernel_args, strlen(kernel_args));
+		o += strlen(kernel_args);
+	}
+	for (i = 0; i < nenv; i++)
+		put_word(&o, env[i], 0);
+	if (nargs)
+		put_word(&o, "--", 0);
+	for (i = 0; i < nargs; i++)
+		put_word(&o, args[i], 0);
+	*o = '\0';
+	return line;
+}

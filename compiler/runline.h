@@ -1,0 +1,24 @@
+/*
+ * The command line terrarium run gives an image (notes/interfaces.md,
+ * "Kernel command line"): "stdio=com2", kernel options, NAME=value
+ * environment words, then "--" and the program's arguments.  The kernel
+ * splits it at spaces and groups words in double quotes, so words with
+ * spaces are quoted, and a word with a double quote cannot be passed.
+ * Pure code.
+ */
+#ifndef COMPILER_RUNLINE_H
+#define COMPILER_RUNLINE_H
+
+/* Whether word is NAME=value with NAME of A-Z, 0-9, _ starting with a letter. */
+int runline_is_env(const char *word);
+
+/*
+ * Builds the line from the kernel options (NULL for none; put in as
+ * given), the environment words env[0..nenv) and the arguments
+ * args[0..nargs).  Returns a new string, or NULL with *bad pointing to the
+ * word that cannot be passed (NULL when out of memory).
+ */
+char *runline_build(const char *kernel_args, char *const *env, int nenv,
+    char *const *args, int nargs, const char **bad);
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * The command line terrarium run gives the image: its order, the quoting
+ * the kernel's splitter undoes, and the words it cannot carry.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "compiler/runline.h"
+#include "tests/unit/check.h"
+
+/* Whether the line built from the parts is want. */
+static int builds(const char *kernel, char **env, int nenv, char **args,
+    int nargs, const char *want)
+{
+	const char *bad;
+	char *line = runline_build(kernel, env, nenv, args, nargs, &bad);
+	int ok = line && strcmp(line, want) == 0;
+
+	if (!ok)
+		fprintf(stderr, "  got '%s', want '%s'\n", line ? line : "(null)",
+		    want);
+	free(line);
+	return ok;
+}
+
+static void test_build(void)
+{
+	char *env[] = { "OCAMLRUNPARAM=b", "A_1=x y" };
+	char *args[] = { "one", "two words", "", "--", "-v" };
+
+	CHECK(builds(NULL, NULL, 0, NULL, 0, "stdio=com2"));
+	CHECK(builds("", NULL, 0, NULL, 0, "stdio=com2"));
+	CHECK(builds("video=800x600 poweroff", NULL, 0, NULL, 0,
+	    "stdio=com2 video=800x600 poweroff"));
+	CHECK(builds(NULL, env, 2, NULL, 0,
+	    "stdio=com2 OCAMLRUNPARAM=b \"A_1=x y\""));
+	CHECK(builds("crash=null", env, 1, args, 5,
+	    "stdio=com2 crash=null OCAMLRUNPARAM=b -- one \"two words\" \"\" -- -v"));
+}
+
+static void test_refused(void)
+{
+	char *quote[] = { "say \"hi\"" };
+	char *lower[] = { "path=/x" };
+	const char *bad = NULL;
+
+	CHECK(runline_build(NULL, NULL, 0, quote, 1, &bad) == NULL &&
+	    bad == quote[0]);
+	bad = NULL;
+	CHECK(runline_build(NULL, lower, 1, NULL, 0, &bad) == NULL &&
+	    bad == lower[0]);
+}
+
+static void test_env_names(void)
+{
+	CHECK(runline_is_env("OCAMLRUNPARAM=b"));
+	CHECK(runline_is_env("A=") );
+	CHECK(runline_is_env("X_2=a=b"));
+	CHECK(!runline_is_env("=x"));
+	CHECK(!runline_is_env("_X=1"));
+	CHECK(!runline_is_env("1X=1"));
+	CHECK(!runline_is_env("lower=1"));
+	CHECK(!runline_is_env("NOVALUE"));
+	CHECK(!runline_is_env("A-B=1"));
+}
+
+int main(void)
+{
+	test_build();
+	test_refused();
+	test_env_names();
+	return check_report("runline");
+}
