@@ -1,0 +1,13 @@
+(* terrarium run's stdout, stderr, arguments, environment and exit status:
+   the same bytes as the program built for Linux. *)
+let () =
+  Printf.printf "hello from OCaml %s\n" Sys.ocaml_version;
+  Array.iteri (fun i a -> if i > 0 then Printf.printf "argv[%d]=[%s]\n" i a)
+    Sys.argv;
+  Printf.printf "GREETING=%s\n"
+    (Option.value (Sys.getenv_opt "GREETING") ~default:"(unset)");
+  Printf.printf "%.3f %d %s\n" (4. *. atan 1.) (Hashtbl.hash "terrarium")
+    (String.concat "," (List.map string_of_int [ 1; 2; 3 ]));
+  prerr_endline "this line goes to stderr";
+  print_string "no newline at the end";
+  exit 3

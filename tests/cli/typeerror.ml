@@ -1,0 +1,1 @@
+let x : int = "not an int"
