@@ -302,7 +302,8 @@ static int walk(struct memfs *fs, struct mnode *start, const char *path,
 	slash = end != next;
 	*mp = (struct mpath){ dir, p, len, memfs_lookup(dir, p, len),
 	    name_kind(p, len), slash };
-	if (mp->node && S_ISLNK(mp->node->mode) && (flags & MEMFS_FOLLOW || slash)) {
+	if (mp->node && S_ISLNK(mp->node->mode) && !(flags & MEMFS_PARENT) &&
+	    (flags & MEMFS_FOLLOW || slash)) {
 		if ((err = follow(fs, dir, mp->node, mp, links)))
 			return err;
 		mp->slash |= slash;
@@ -520,14 +521,15 @@ long memfs_read(struct mnode *node, void *buf, size_t n, uint64_t off)
 {
 	uint64_t have;
 
-	if (off >= node->size)
+	if (off >= node->size || !n)
 		return 0;
 	if (n > node->size - off)
 		n = node->size - off;
 	have = off < node->u.reg.len ? node->u.reg.len - off : 0;
 	if (have > n)
 		have = n;
-	memcpy(buf, node->u.reg.data + off, have);
+	if (have)
+		memcpy(buf, node->u.reg.data + off, have);
 	memset((char *)buf + have, 0, n - have);
 	return (long)n;
 }
@@ -602,6 +604,13 @@ void memfs_borrow(struct mnode *node, const void *data, uint64_t len)
 	node->u.reg.len = len;
 	node->u.reg.borrowed = 1;
 	node->size = len;
+}
+
+/* Makes a character node a device. */
+void memfs_set_device(struct mnode *node, uint32_t rdev, const void *dev)
+{
+	node->rdev = rdev;
+	node->u.dev = dev;
 }
 
 /* Sets the permission bits. */

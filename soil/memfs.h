@@ -70,8 +70,12 @@ struct mpath {
 	int slash;		/* the path ended in '/' */
 };
 
-/* Flags of memfs_walk. */
+/*
+ * Flags of memfs_walk.  Without either, a symbolic link in the last
+ * component is followed only when a '/' comes after it, as in lstat.
+ */
 #define MEMFS_FOLLOW	1	/* follow a symbolic link in the last component */
+#define MEMFS_PARENT	2	/* never: the caller makes or removes that name */
 
 /* A new tree with an empty root directory (mode 0755); NULL without memory. */
 struct memfs *memfs_new(void);
@@ -125,6 +129,8 @@ int memfs_truncate(struct mnode *node, uint64_t size);
  * data, which must outlive the node; the first write copies them.
  */
 void memfs_borrow(struct mnode *node, const void *data, uint64_t len);
+/* Makes a new S_IFCHR node the device rdev (Linux encoding) opened by dev. */
+void memfs_set_device(struct mnode *node, uint32_t rdev, const void *dev);
 /* Sets the permission bits. */
 void memfs_chmod(struct mnode *node, uint32_t mode);
 /* Sets access and modification times (ns); a negative one is left alone. */

@@ -11,7 +11,10 @@ UNIT_SRCS_calendar := soil/calendar.c
 
 # The file system side (soil/README.md): the kernel heap and a host page
 # provider (tests/unit/kstubs.c) stand in for the kernel in host tests.
-KSRCS += soil/memfs.c
+SOIL_FILE_SRCS := soil/memfs.c soil/file.c soil/node_file.c soil/devfs.c \
+	soil/sys_fd.c soil/sys_path.c soil/files.c soil/cpio.c
+KSRCS += $(SOIL_FILE_SRCS) soil/files_image.c
 SOIL_TEST_KERNEL := kernel/kmalloc.c tests/unit/kstubs.c
-UNIT_TESTS += memfs
+UNIT_TESTS += memfs sys_file
 UNIT_SRCS_memfs := soil/memfs.c $(SOIL_TEST_KERNEL)
+UNIT_SRCS_sys_file := $(SOIL_FILE_SRCS) drivers/rng.c $(SOIL_TEST_KERNEL)
