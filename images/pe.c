@@ -2,7 +2,10 @@
  * PE/COFF header check for UEFI applications (Microsoft PE format: DOS
  * header, "PE\0\0", COFF file header, PE32+ optional header).
  */
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include "images/pe.h"
 
 #define DOS_LFANEW		0x3c
@@ -42,6 +45,37 @@ const char *pe_check_efi_app(const unsigned char *buf, size_t len)
 	if (get_le(buf + opt, 2) != OPT_MAGIC_PE32PLUS)
 		return "is not a 64-bit (PE32+) image";
 	if (get_le(buf + opt + OPT_SUBSYSTEM, 2) != SUBSYSTEM_EFI_APP)
-		return "is a PE file but not a UEFI application";
+		return "is a PE file for another subsystem";
 	return NULL;
+}
+
+/* Reads the start of path and checks it; see pe.h. */
+int pe_check_file(const char *path)
+{
+	unsigned char buf[PE_CHECK_BYTES];
+	const char *why;
+	size_t n;
+	FILE *f;
+
+	f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "terrarium: cannot read the image %s: %s\n", path,
+		    strerror(errno));
+		return -1;
+	}
+	n = fread(buf, 1, sizeof(buf), f);
+	if (ferror(f)) {
+		fprintf(stderr, "terrarium: cannot read the image %s: %s\n", path,
+		    strerror(errno));
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	why = pe_check_efi_app(buf, n);
+	if (why) {
+		fprintf(stderr, "terrarium: %s is not a UEFI application for "
+		    "x86-64: it %s\n", path, why);
+		return -1;
+	}
+	return 0;
 }

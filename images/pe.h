@@ -19,4 +19,10 @@ const char *pe_check_efi_app(const unsigned char *buf, size_t len);
 /* Bytes of a file's start that pe_check_efi_app() needs at most. */
 #define PE_CHECK_BYTES	4096
 
+/*
+ * Checks that the file path is a readable x86-64 UEFI application.
+ * Returns 0, or -1 after saying why not on stderr.
+ */
+int pe_check_file(const char *path);
+
 #endif

@@ -78,6 +78,6 @@ int main(void)
 
 	make_valid();
 	put16(img + PE_AT + 24 + 68, 3);
-	CHECK(says(pe_check_efi_app(img, sizeof(img)), "not a UEFI application"));
+	CHECK(says(pe_check_efi_app(img, sizeof(img)), "another subsystem"));
 	return check_report("pe");
 }
