@@ -14,5 +14,7 @@
 int cmd_build(int argc, char **argv);
 int cmd_link(int argc, char **argv);
 int cmd_run(int argc, char **argv);
+int cmd_image(int argc, char **argv);
+int cmd_netboot(int argc, char **argv);
 
 #endif

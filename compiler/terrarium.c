@@ -17,6 +17,8 @@ static const struct command {
 	{ "build", cmd_build, "compile OCaml files into a UEFI image" },
 	{ "link", cmd_link, "link OCaml program objects into a UEFI image" },
 	{ "run", cmd_run, "boot an image under QEMU+OVMF, its output here" },
+	{ "image", cmd_image, "write a bootable USB-stick/disk or ISO image" },
+	{ "netboot", cmd_netboot, "serve an image to PXE and HTTP boot clients" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
