@@ -43,12 +43,12 @@ $(B)/host/%.o: %.c | $(DEPS)
 
 # --- the image: `terrarium link` with no program objects ---
 # Every kernel object goes into libterrarium.a of the library directory
-# (notes/interfaces.md); the kernel-only image is linked from it by the same
+# (docs/ARCHITECTURE.md), the program start-up too; the kernel-only image is linked from it by the same
 # code that links OCaml programs (compiler/link.c): link, symbol table from
 # the first link, link again, check that no code moved, objcopy.
 KOBJS := $(addprefix $(B)/k/,$(addsuffix .o,$(basename $(KSRCS)))) $(KEXTRA_OBJS)
 
-$(LIBDIR)/libterrarium.a: $(KOBJS)
+$(LIBDIR)/libterrarium.a: $(KOBJS) $(PROGRAM_KOBJS)
 	@mkdir -p $(dir $@)
 	@echo "  AR      $@"
 	@rm -f $@ && ar rcs $@ $^

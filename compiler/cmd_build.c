@@ -39,7 +39,7 @@ static const struct opt opts[] = {
 	{ O_CMDLINE, "cmdline", 0, "TEXT", "the image's command line when it is "
 	    "booted without\none (from a USB stick, PXE): kernel options,\n"
 	    "NAME=value, -- program arguments" },
-	{ O_DEBUG, "g", 'g', NULL, "compile with debug information (backtraces "
+	{ O_DEBUG, "debug", 'g', NULL, "compile with debug information (backtraces "
 	    "with\nOCAMLRUNPARAM=b name source lines)" },
 	{ O_ELF, "elf", 0, "FILE", "keep the linked ELF as FILE (for gdb)" },
 	{ O_QUIET, "quiet", 'q', NULL, "no progress lines" },

@@ -18,9 +18,9 @@ enum { O_OUTPUT = 1, O_FILES, O_CMDLINE, O_LIB, O_ELF, O_QUIET, O_VERBOSE,
 	O_HELP };
 
 static const struct opt opts[] = {
-	{ O_OUTPUT, "output", 'o', "OUT", "write the image to OUT (default: the "
-	    "first object's name\nwith .efi, as hello.exe.o -> hello.efi; "
-	    "BOOTX64.EFI\nwith no objects)" },
+	{ O_OUTPUT, "output", 'o', "OUT", "write the image to OUT (default: "
+	    "the first object's\nname with .efi, hello.exe.o -> hello.efi;\n"
+	    "BOOTX64.EFI with no objects)" },
 	{ O_FILES, "files", 0, "DIR", "carry the files under DIR in the image "
 	    "(the\nprogram sees them under /)" },
 	{ O_CMDLINE, "cmdline", 0, "TEXT", "the image's command line when it is "
@@ -42,12 +42,13 @@ static const char usage[] =
 "                      [OBJ.o | LIB.a ...]\n";
 
 static const char about[] =
-"Links OCaml program objects (ocamlfind ocamlopt -output-obj, or dune's\n"
-"(modes object)) with the Terrarium kernel, the OCaml runtime and musl into\n"
-"one UEFI application.  C libraries of the program's packages are not in\n"
-"its objects: name them with -l (e.g. -l unix) or as archives.  With no\n"
-"objects it links the kernel alone.  Prints \"image: OUT N bytes\"; when the\n"
-"link fails it says why and keeps the tools' output in OUT.log.\n";
+"Links OCaml program objects (from ocamlfind ocamlopt -output-obj; see\n"
+"examples/dune-hello for dune) with the Terrarium kernel, the OCaml\n"
+"runtime and musl into one UEFI application.  The C libraries of the\n"
+"program's packages are not in its objects: name them with -l (-l unix)\n"
+"or as archives.  With no objects it links the kernel alone.  Prints\n"
+"\"image: OUT N bytes\"; when the link fails it says why and keeps the\n"
+"tools' output in OUT.log.\n";
 
 static const char footer[] =
 "Exit status: 0 linked, 1 the link failed, 2 a usage mistake.\n";

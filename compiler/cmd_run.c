@@ -26,6 +26,8 @@
    just before the program runs (runtime/start.c); before it, COM2 carries
    the firmware's console. */
 #define PROGRAM_STARTED	"program: started"
+/* What the kernel reads as the end of the program's input (soil/stdio.c). */
+#define END_OF_INPUT	0x04
 
 enum { O_MEM = 1, O_TIMEOUT, O_DISPLAY, O_VERBOSE, O_ENV, O_KERNEL_ARGS,
 	O_HELP };
@@ -273,6 +275,7 @@ int cmd_run(int argc, char **argv)
 	r.cfg.nports = 2;
 	r.cfg.ports[0].out_fd = STDOUT_FILENO;
 	r.cfg.ports[0].in_fd = isatty(STDIN_FILENO) ? -1 : STDIN_FILENO;
+	r.cfg.ports[0].end_byte = END_OF_INPUT;
 	r.cfg.ports[1].out_fd = STDERR_FILENO;
 	r.cfg.ports_after = PROGRAM_STARTED;
 	r.cfg.echo_fd = r.verbose ? STDERR_FILENO : -1;

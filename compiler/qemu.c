@@ -561,6 +561,7 @@ struct qemu *qemu_start(const struct qemu_config *c)
 		q->ports[i].fd = -1;
 		q->ports[i].out_fd = c->ports[i].out_fd;
 		q->ports[i].in_fd = c->ports[i].in_fd;
+		q->ports[i].end_byte = c->ports[i].end_byte;
 	}
 	q->t_first = -1;
 	q->out.keep = KEEP_SERIAL;

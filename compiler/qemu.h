@@ -57,6 +57,8 @@ struct qemu_port {
 	int in_fd;		/* bytes read from here (to its end) are sent
 				   to the port as the guest takes them; -1:
 				   none */
+	int end_byte;		/* sent once in_fd ends (the guest's end of
+				   file, such as 0x04); -1: none */
 };
 
 struct qemu_config {

@@ -18,6 +18,7 @@ struct qemu_port_run {
 	int fd;			/* our end of its socket; -1 once closed */
 	int out_fd;		/* -1: dropped */
 	int in_fd;		/* -1: none, or its end was read */
+	int end_byte;		/* sent after in_fd's end; -1: none */
 	char in[4096];		/* read from in_fd, not yet sent */
 	size_t in_len, in_off;
 };

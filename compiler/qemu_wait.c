@@ -171,11 +171,15 @@ static void feed_port(struct qemu_port_run *p, int readable)
 		n = read(p->in_fd, p->in, sizeof(p->in));
 		if (n < 0 && errno == EINTR)
 			return;
-		/* The guest cannot be told of an end: input just stops. */
-		if (n <= 0)
-			p->in_fd = -1;
 		p->in_len = n > 0 ? (size_t)n : 0;
 		p->in_off = 0;
+		/* A serial line has no end of file: the guest may agree on
+		   a byte that means one. */
+		if (n <= 0) {
+			p->in_fd = -1;
+			if (p->end_byte >= 0)
+				p->in[p->in_len++] = (char)p->end_byte;
+		}
 	}
 	if (p->in_off == p->in_len || p->fd < 0)
 		return;

@@ -49,9 +49,15 @@ UNIT_SRCS_opts := compiler/opts.c
 UNIT_SRCS_clibs := compiler/clibs.c compiler/strlist.c
 UNIT_SRCS_linklog := compiler/linklog.c compiler/strlist.c
 UNIT_SRCS_runline := compiler/runline.c
+# The archive writer, read back by GNU cpio and by soil/cpio.c.
+UNIT_TESTS += cpio_write
+UNIT_SRCS_cpio_write := compiler/cpio_write.c tests/unit/treeprobe.c \
+	soil/cpio.c soil/memfs.c kernel/kmalloc.c tests/unit/kstubs.c
 
-# The command's own errors and, once the kernel runs programs, a build and
-# a run of an OCaml program (tests/cli/run.sh).
+# The command's own errors, the kernel-only link and run, and, once the
+# kernel runs programs, OCaml programs against Linux and the dune example
+# (tests/cli/run.sh).
 cli-test: $(B)/terrarium $(LIBDIR)/mksyms $(LIBDIR)/efi.lds \
-		$(LIBDIR)/libterrarium.a
+		$(LIBDIR)/libterrarium.a $(OCAML_LIBS)
+	@sh mk/deps.sh dune
 	@B=$(B) sh tests/cli/run.sh

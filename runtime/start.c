@@ -57,6 +57,12 @@ int __libc_start_main(main_fn m, int argc, char **argv, void (*init)(void),
 
 static uint64_t guard_low, guard_high;	/* the program stack's guard */
 
+/* argv[0] and /proc/self/exe: the image's name, as the loader gave it. */
+static const char *program_name(const struct options *o)
+{
+	return *o->image_name ? o->image_name : "BOOTX64.EFI";
+}
+
 /* Copies s onto the stack below *sp; returns its address. */
 static char *push_string(uint64_t *sp, const char *s)
 {
@@ -79,8 +85,7 @@ static uint64_t build_stack(uint64_t top, const struct options *o)
 	int argc = 0, i, nwords, n;
 	char random[16];
 
-	argv[argc++] = push_string(&sp, *o->image_name ? o->image_name :
-	    "BOOTX64.EFI");
+	argv[argc++] = push_string(&sp, program_name(o));
 	for (i = 0; i < o->nargs; i++)
 		argv[argc++] = push_string(&sp, o->args[i]);
 	for (i = 0; i < o->nenv; i++)
@@ -168,8 +173,9 @@ void program_start(const struct bootinfo *bi, const struct options *o)
 
 	clock_init(&bi->time, bi->tsc_at_entry);
 	mm_init(image_addr(_image_end));
-	soil_files_init();
-	console_fds_init(o->stdio_ports);
+	soil_set_exe_name(program_name(o));
+	if (soil_files_init() < 0 || console_fds_init(o->stdio_ports) < 0)
+		panic("start: the program's files could not be set up");
 	syscall_init();
 	trap_set_fault_hook(stack_fault);
 	sp = build_stack(alloc_stack(), o);

@@ -3,7 +3,7 @@
 
 # --- memory, time, signals, the process (the lead's part) ---
 KSRCS += soil/ranges.c soil/mm.c soil/clock.c soil/calendar.c soil/proc.c \
-	soil/signal.c soil/stdio.c
+	soil/signal.c soil/stdio.c soil/console.c
 UNIT_TESTS += ranges
 UNIT_SRCS_ranges := soil/ranges.c
 UNIT_TESTS += calendar
@@ -18,3 +18,7 @@ SOIL_TEST_KERNEL := kernel/kmalloc.c tests/unit/kstubs.c
 UNIT_TESTS += memfs sys_file
 UNIT_SRCS_memfs := soil/memfs.c $(SOIL_TEST_KERNEL)
 UNIT_SRCS_sys_file := $(SOIL_FILE_SRCS) drivers/rng.c $(SOIL_TEST_KERNEL)
+UNIT_TESTS += cpio
+UNIT_SRCS_cpio := soil/cpio.c soil/memfs.c $(SOIL_TEST_KERNEL)
+FUZZ_TARGETS += cpio
+FUZZ_SRCS_cpio := soil/cpio.c soil/memfs.c $(SOIL_TEST_KERNEL)

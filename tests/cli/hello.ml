@@ -1,5 +1,10 @@
-(* terrarium run's stdout, stderr, arguments, environment and exit status:
-   the same bytes as the program built for Linux. *)
+(* terrarium run's stdin, stdout, stderr, arguments, environment and exit
+   status: the same bytes as the program built for Linux. *)
+let rec read_lines acc =
+  match input_line stdin with
+  | line -> read_lines (line :: acc)
+  | exception End_of_file -> List.rev acc
+
 let () =
   Printf.printf "hello from OCaml %s\n" Sys.ocaml_version;
   Array.iteri (fun i a -> if i > 0 then Printf.printf "argv[%d]=[%s]\n" i a)
@@ -8,6 +13,7 @@ let () =
     (Option.value (Sys.getenv_opt "GREETING") ~default:"(unset)");
   Printf.printf "%.3f %d %s\n" (4. *. atan 1.) (Hashtbl.hash "terrarium")
     (String.concat "," (List.map string_of_int [ 1; 2; 3 ]));
+  List.iteri (Printf.printf "stdin %d: %s\n") (read_lines []);
   prerr_endline "this line goes to stderr";
   print_string "no newline at the end";
   exit 3

@@ -12,7 +12,8 @@ set -u
 
 B=${B:-build}
 T=$(pwd)/$B/terrarium
-SRC=$(pwd)/tests/cli
+ROOT=$(pwd)
+SRC=$ROOT/tests/cli
 OUT=$(pwd)/$B/cli-test
 LIBDIR=$(pwd)/$B/lib/terrarium
 passed=0
@@ -168,8 +169,8 @@ check run-timeout 124 -e "did not finish within 1 s"
 
 # --- OCaml programs, once the kernel runs them ---
 # The same bytes on stdout and stderr and the same status as on Linux: a
-# program with arguments, an environment variable and exit 3, and one that
-# dies of an uncaught exception (status 2).
+# program with arguments, an environment variable, input and exit 3, and
+# one that dies of an uncaught exception (status 2).
 if ! nm "$LIBDIR/libterrarium.a" 2>/dev/null | grep -q ' [Tt] program_start$'; then
 	echo "skip programs: libterrarium.a has no program_start yet"
 else
@@ -177,15 +178,27 @@ else
 	check build-hello 0 -o "image: hello.efi "
 	run build-raise "$T" build -q raise.ml
 	check build-raise 0 -o "image: raise.efi "
+	# examples/dune-hello, as its README says, built outside the tree.
+	run dune-build dune build --root "$ROOT/examples/dune-hello" \
+	    --build-dir "$OUT/dune" ./hello-prog.o
+	check dune-build 0
+	run dune-link "$T" link -q -l unix -o dune-hello.efi \
+	    "$OUT/dune/default/hello-prog.o"
+	check dune-link 0 -o "image: dune-hello.efi "
 	ocamlfind ocamlopt hello.ml -o hello.native 2>/dev/null
 	ocamlfind ocamlopt raise.ml -o raise.native 2>/dev/null
-	GREETING="hi there" ./hello.native "one two" three \
+	printf 'first line\nsecond line\n' >hello.in
+	GREETING="hi there" ./hello.native "one two" three <hello.in \
 	    >hello.native.out 2>hello.native.err
 	native_status=$?
 	./raise.native >raise.native.out 2>raise.native.err
-	run hello "$T" run --timeout 120 -e "GREETING=hi there" hello.efi -- \
-	    "one two" three &
+	# Its stdin is a file: terrarium feeds it to COM2, then the end.
+	"$T" run --timeout 120 -e "GREETING=hi there" hello.efi -- \
+	    "one two" three <hello.in >hello.out 2>hello.err &
+	hello_pid=$!
 	run raise "$T" run --timeout 120 raise.efi &
+	wait $hello_pid
+	echo $? >hello.status
 	wait
 	check hello 3
 	check raise 2
