@@ -134,9 +134,11 @@ static char **sorted_names(const char *path, size_t *count)
 		n++;
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), by_name);
 	*count = n;
-	return names ? names : calloc(1, sizeof(*names));
+	if (!names)
+		return calloc(1, sizeof(*names));
+	qsort(names, n, sizeof(*names), by_name);
+	return names;
 
 err_mem:
 	fprintf(stderr, "terrarium: out of memory reading %s\n", path);
