@@ -48,10 +48,17 @@ $(B)/host/%.o: %.c | $(DEPS)
 # the first link, link again, check that no code moved, objcopy.
 KOBJS := $(addprefix $(B)/k/,$(addsuffix .o,$(basename $(KSRCS)))) $(KEXTRA_OBJS)
 
-$(LIBDIR)/libterrarium.a: $(KOBJS) $(PROGRAM_KOBJS)
+# The archive is also remade when its list of objects changes: under
+# .SECONDARY a listed object that does not exist yet makes nothing stale.
+$(B)/libterrarium.list: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(KOBJS) $(PROGRAM_KOBJS)' | cmp -s - $@ || \
+		echo '$(KOBJS) $(PROGRAM_KOBJS)' > $@
+
+$(LIBDIR)/libterrarium.a: $(KOBJS) $(PROGRAM_KOBJS) $(B)/libterrarium.list
 	@mkdir -p $(dir $@)
 	@echo "  AR      $@"
-	@rm -f $@ && ar rcs $@ $^
+	@rm -f $@ && ar rcs $@ $(filter %.o,$^)
 
 $(B)/BOOTX64.EFI: $(B)/terrarium $(LIBDIR)/libterrarium.a $(LIBDIR)/efi.lds \
 		$(LIBDIR)/mksyms
@@ -71,7 +78,7 @@ install: all
 	cp -p $(LIBDIR)/* $(DESTDIR)$(PREFIX)/lib/terrarium/
 
 .PHONY: all host-tools clean test unit-test boot-test fuzz-test fuzz demo deps \
-	install cli-test
+	install cli-test FORCE
 .DELETE_ON_ERROR:
 .SECONDARY:
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

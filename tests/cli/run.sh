@@ -171,7 +171,7 @@ check run-timeout 124 -e "did not finish within 1 s"
 # The same bytes on stdout and stderr and the same status as on Linux: a
 # program with arguments, an environment variable, input and exit 3, and
 # one that dies of an uncaught exception (status 2).
-if ! nm "$LIBDIR/libterrarium.a" 2>/dev/null | grep -q ' [Tt] program_start$'; then
+if ! nm "$LIBDIR/libterrarium.a" 2>/dev/null | grep -q ' [TtW] program_start$'; then
 	echo "skip programs: libterrarium.a has no program_start yet"
 else
 	run build-hello "$T" build -q hello.ml
