@@ -13,6 +13,10 @@ let () =
     (Option.value (Sys.getenv_opt "GREETING") ~default:"(unset)");
   Printf.printf "%.3f %d %s\n" (4. *. atan 1.) (Hashtbl.hash "terrarium")
     (String.concat "," (List.map string_of_int [ 1; 2; 3 ]));
+  (* str's and unix's C stubs: the libdir's musl builds. *)
+  Printf.printf "%s %b\n"
+    (Str.global_replace (Str.regexp "o+") "0" "foo boo")
+    (Unix.gettimeofday () > 1e9);
   List.iteri (Printf.printf "stdin %d: %s\n") (read_lines []);
   prerr_endline "this line goes to stderr";
   print_string "no newline at the end";

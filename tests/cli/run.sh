@@ -174,7 +174,7 @@ check run-timeout 124 -e "did not finish within 1 s"
 if ! nm "$LIBDIR/libterrarium.a" 2>/dev/null | grep -q ' [TtW] program_start$'; then
 	echo "skip programs: libterrarium.a has no program_start yet"
 else
-	run build-hello "$T" build -q hello.ml
+	run build-hello "$T" build -q -package unix,str hello.ml
 	check build-hello 0 -o "image: hello.efi "
 	run build-raise "$T" build -q raise.ml
 	check build-raise 0 -o "image: raise.efi "
@@ -185,7 +185,8 @@ else
 	run dune-link "$T" link -q -l unix -o dune-hello.efi \
 	    "$OUT/dune/default/hello-prog.o"
 	check dune-link 0 -o "image: dune-hello.efi "
-	ocamlfind ocamlopt hello.ml -o hello.native 2>/dev/null
+	ocamlfind ocamlopt -package unix,str -linkpkg hello.ml -o hello.native \
+	    2>/dev/null
 	ocamlfind ocamlopt raise.ml -o raise.native 2>/dev/null
 	printf 'first line\nsecond line\n' >hello.in
 	GREETING="hi there" ./hello.native "one two" three <hello.in \
