@@ -77,7 +77,7 @@ install: all
 	install -m 755 $(B)/terrarium $(DESTDIR)$(PREFIX)/bin/terrarium
 	cp -p $(LIBDIR)/* $(DESTDIR)$(PREFIX)/lib/terrarium/
 
-.PHONY: all host-tools clean test unit-test boot-test fuzz-test fuzz demo deps \
+.PHONY: all host-tools clean test unit-test boot-test fuzz-test fuzz demo deps bench \
 	install cli-test FORCE
 .DELETE_ON_ERROR:
 .SECONDARY:

@@ -71,7 +71,36 @@ struct build {
 	int quiet;
 	char *dir;		/* private directory */
 	char obj[PATH_MAX];	/* the program object */
+	/*
+	 * The standard library's std_exit.cmx: -output-obj leaves it out
+	 * (an embedding host is meant to flush), so without it a program
+	 * that ends by returning would lose its buffered output.
+	 */
+	char std_exit[PATH_MAX];
 };
+
+/* Finds std_exit.cmx in the standard library directory.  Returns 0, or -1. */
+static int find_std_exit(struct build *b)
+{
+	char *const argv[] = { "ocamlfind", "ocamlopt", "-where", NULL };
+	char *text = NULL;
+	size_t n;
+	int r = -1;
+
+	if (spawn_capture(argv, NULL, &text) != 0 || !text)
+		goto out;
+	n = strcspn(text, "\n");
+	if (n && (size_t)snprintf(b->std_exit, sizeof(b->std_exit),
+	    "%.*s/std_exit.cmx", (int)n, text) < sizeof(b->std_exit) &&
+	    access(b->std_exit, R_OK) == 0)
+		r = 0;
+	else
+		fprintf(stderr, "terrarium: the OCaml standard library's "
+		    "std_exit.cmx is missing (ocamlfind ocamlopt -where)\n");
+out:
+	free(text);
+	return r;
+}
 
 /* Appends the packages of a comma-separated list.  Returns 0, or -1. */
 static int add_packages(struct build *b, const char *list)
@@ -200,6 +229,7 @@ static int ocamlopt_args(const struct build *b, struct strlist *a,
 	r |= strlist_add(a, b->obj);
 	for (i = 0; i < b->sources.n; i++)
 		r |= strlist_add(a, b->sources.v[i]);
+	r |= strlist_add(a, b->std_exit);
 	return r ? -1 : 0;
 }
 
@@ -333,6 +363,7 @@ int cmd_build(int argc, char **argv)
 	memset(&b, 0, sizeof(b));
 	memset(&job, 0, sizeof(job));
 	opt_init(&s, "terrarium build", opts, argc, argv);
+	spawn_catch_signals();
 	while ((id = opt_next(&s, &v)) != OPT_DONE) {
 		switch (id) {
 		case OPT_ERROR:
@@ -385,6 +416,8 @@ int cmd_build(int argc, char **argv)
 		goto out;
 	}
 	if (!job.out && !(job.out = out = default_output(&b)))
+		goto fail;
+	if (find_std_exit(&b) < 0)
 		goto fail;
 	r = build(&b, &job);
 	goto out;

@@ -34,6 +34,12 @@ test: unit-test fuzz-test runtime-test cli-test boot-test
 boot-test: $(B)/BOOTX64.EFI $(B)/tboot $(B)/fbrender $(B)/fbcheck
 	@B=$(B) sh tests/boot/run.sh $(B)/BOOTX64.EFI $(VERSION)
 
+# make bench: figures, each with a ratio against a baseline measured in the
+# same run; never fails on an absolute time.  One script per area.
+BENCH_SCRIPTS += tests/bench/ocaml.sh
+bench: all
+	@for s in $(BENCH_SCRIPTS); do B=$(B) sh $$s || exit 1; done
+
 demo: $(B)/BOOTX64.EFI $(B)/tboot
 	@$(B)/tboot --efi $(B)/BOOTX64.EFI --display-if-available --timeout 0
 
