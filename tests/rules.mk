@@ -62,3 +62,19 @@ fuzz: $(foreach t,$(FUZZ_TARGETS),$(B)/fuzz/fuzz_$(t))
 			$(B)/fuzz/$$t tests/fuzz/corpus/$$t 2>$(B)/fuzz/$$t.log || \
 			{ tail -n 40 $(B)/fuzz/$$t.log; exit 1; }; \
 	done
+
+# OCaml programs built for Linux and with terrarium must print the same
+# bytes: the corpus (tests/ocaml/README.md; ocaml-test-native runs its Linux
+# half alone) and OCaml's own testsuite (tests/ocaml-testsuite/README.md,
+# long, so not part of make test).
+OCAML_TEST_DEPS = $(B)/terrarium $(LIBDIR)/mksyms $(LIBDIR)/efi.lds \
+	$(LIBDIR)/libterrarium.a $(OCAML_LIBS)
+.PHONY: ocaml-test ocaml-test-native ocaml-testsuite
+ocaml-test: $(OCAML_TEST_DEPS)
+	@B=$(B) sh tests/ocaml/run.sh
+
+ocaml-test-native:
+	@B=$(B) sh tests/ocaml/run.sh --native-only
+
+ocaml-testsuite: $(OCAML_TEST_DEPS)
+	@B=$(B) sh tests/ocaml-testsuite/run.sh

@@ -85,7 +85,7 @@ run_native() {
 	cp "$SRC"/files/* "$1/cwd/"
 	# shellcheck disable=SC2086
 	(cd "$1/cwd" && env -i PATH=/usr/bin:/bin $ENV_VARS \
-	    "$ABS_OUT/corpus.native" "$2" $ARGS >../out 2>../err
+	    "$ABS_OUT/corpus.native" "$2" $ARGS </dev/null >../out 2>../err
 	echo $? >../status)
 	split_output "$1"
 }
@@ -94,8 +94,8 @@ run_native() {
 run_image() {
 	mkdir -p "$1"
 	# shellcheck disable=SC2086
-	"$TERRARIUM" run "$OUT/corpus.efi" --timeout $TIMEOUT $IMAGE_ENV_OPTS \
-	    -- "$2" $ARGS >"$1/out" 2>"$1/err"
+	"$TERRARIUM" run --timeout $TIMEOUT $IMAGE_ENV_OPTS "$OUT/corpus.efi" \
+	    -- "$2" $ARGS </dev/null >"$1/out" 2>"$1/err"
 	echo $? >"$1/status"
 	split_output "$1"
 }
@@ -167,7 +167,7 @@ standalone() {
 	    >build.log 2>&1) || { echo "standalone build failed"; return; }
 	# shellcheck disable=SC2086
 	(cd "$d/cwd" && env -i PATH=/usr/bin:/bin $ENV_VARS ../"$1" $ARGS \
-	    >../out 2>../err
+	    </dev/null >../out 2>../err
 	echo $? >../status)
 	want=$(expected_status "$1")
 	[ "$(cat "$d/status")" = "$want" ] ||
@@ -297,16 +297,20 @@ echo "ocaml: linux build $(since "$t") s"
 SKIP=""
 if [ $MODE = image ]; then
 	t=$(now)
-	if ! "$TERRARIUM" build -package unix,str --files "$SRC/files" \
-	    "$OUT/corpus.ml" -o "$OUT/corpus.efi" >"$OUT/image-build.log" 2>&1; then
+	# Its own directory: terrarium build leaves .cmx and .o files beside
+	# the source, as ocamlopt does.
+	mkdir -p "$OUT/image"
+	cp "$OUT/corpus.ml" "$OUT/image/"
+	if ! "$TERRARIUM" build -g -q -package unix,str --files "$SRC/files" \
+	    "$OUT/image/corpus.ml" -o "$OUT/corpus.efi" >"$OUT/image-build.log" 2>&1; then
 		cat "$OUT/image-build.log" >&2
 		echo "ocaml-test: terrarium build of the corpus failed" >&2
 		exit 1
 	fi
 	echo "ocaml: image build $(since "$t") s, $(stat -c %s "$OUT/corpus.efi") bytes"
-	if "$TERRARIUM" run --help 2>&1 | grep -q -- '--env'; then
+	if "$TERRARIUM" run --help 2>&1 | grep -q -- '-e NAME=value'; then
 		for v in $ENV_VARS; do
-			printf -- '--env %s ' "$v" >>"$OUT/image-env-opts"
+			printf -- '-e %s ' "$v" >>"$OUT/image-env-opts"
 		done
 	else
 		SKIP="sys_env"
