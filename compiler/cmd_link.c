@@ -84,6 +84,7 @@ int cmd_link(int argc, char **argv)
 
 	memset(&j, 0, sizeof(j));
 	opt_init(&s, "terrarium link", opts, argc, argv);
+	spawn_catch_signals();
 	while ((id = opt_next(&s, &v)) != OPT_DONE) {
 		switch (id) {
 		case OPT_ERROR:

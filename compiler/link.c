@@ -525,6 +525,9 @@ int link_image(const struct link_job *j)
 		show_warnings(&l);
 		unlink(l.log);
 		printf("image: %s %lld bytes\n", j->out, (long long)st.st_size);
+	} else if (spawn_caught) {
+		unlink(j->out);
+		unlink(l.log);
 	} else {
 		unlink(j->out);
 		fprintf(stderr, "terrarium: the full output of the link is in %s\n",

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,43 @@
 extern char **environ;
 
 int spawn_verbose;
+volatile sig_atomic_t spawn_caught;
+
+static const int caught_signals[] = { SIGINT, SIGTERM, SIGHUP };
+static volatile sig_atomic_t child_pid;
+
+/* Notes the signal and passes it on to the running tool. */
+static void on_signal(int sig)
+{
+	spawn_caught = sig;
+	if (child_pid > 0)
+		kill(child_pid, sig);
+}
+
+/* Catches the signals that should end a tool; see compiler/spawn.h. */
+void spawn_catch_signals(void)
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(caught_signals) / sizeof(caught_signals[0]); i++)
+		sigaction(caught_signals[i], &sa, NULL);
+}
+
+/* Dies of the caught signal; see compiler/spawn.h. */
+void spawn_die(void)
+{
+	int sig = spawn_caught;
+
+	if (!sig)
+		return;
+	signal(sig, SIG_DFL);
+	raise(sig);
+	exit(128 + sig);
+}
 
 /* Shows the command the way a shell would take it. */
 static void show(char *const *argv)
@@ -65,6 +103,10 @@ static pid_t start(char *const *argv, const char *in, int out_fd,
 	posix_spawn_file_actions_destroy(&fa);
 	if (r)
 		goto err_said;
+	child_pid = pid;
+	/* A signal that came before the tool started still ends it. */
+	if (spawn_caught)
+		kill(pid, spawn_caught);
 	return pid;
 
 err_said:
@@ -81,8 +123,12 @@ static int finish(pid_t pid, const char *name)
 		if (errno != EINTR) {
 			fprintf(stderr, "terrarium: waiting for %s: %s\n", name,
 			    strerror(errno));
+			child_pid = 0;
 			return -1;
 		}
+	child_pid = 0;
+	if (spawn_caught)
+		return -1;
 	if (WIFSIGNALED(ws))
 		return 128 + WTERMSIG(ws);
 	return WEXITSTATUS(ws);
@@ -124,6 +170,10 @@ int spawn_capture(char *const *argv, const char *err, char **text)
 	else
 		close(p[0]);
 	status = finish(pid, argv[0]);
+	if (status < 0) {
+		free(buf);
+		return -1;
+	}
 	if (e) {
 		fprintf(stderr, "terrarium: reading the output of %s: %s\n",
 		    argv[0], strerror(e));

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "compiler/commands.h"
 #include "compiler/opts.h"
+#include "compiler/spawn.h"
 
 static const struct command {
 	const char *name;
@@ -71,6 +72,7 @@ int main(int argc, char **argv)
 	const char *name = argc > 1 ? argv[1] : NULL;
 	const struct command *c;
 	char *help_argv[3];
+	int status;
 
 	/* The tools' messages are read back (ld's undefined symbols). */
 	setenv("LC_ALL", "C", 1);
@@ -101,5 +103,8 @@ int main(int argc, char **argv)
 	}
 	if (!(c = find(name)))
 		return usage_error("no command named", name);
-	return c->run(argc - 1, argv + 1);
+	status = c->run(argc - 1, argv + 1);
+	/* A command stopped by a signal has cleaned up: now die of it. */
+	spawn_die();
+	return status;
 }
