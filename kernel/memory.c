@@ -52,12 +52,17 @@ void memory_reclaim_boot_services(const struct bootinfo *bi)
 /* Allocates n zeroed contiguous pages; NULL when out of memory. */
 void *page_alloc(uint64_t n)
 {
-	uint64_t p = pmem_alloc(&pm, n);
+	void *p = page_alloc_dirty(n);
 
-	if (!p)
-		return NULL;
-	memset((void *)(uintptr_t)p, 0, n * PAGE_SIZE);
-	return (void *)(uintptr_t)p;
+	if (p)
+		memset(p, 0, n * PAGE_SIZE);
+	return p;
+}
+
+/* Allocates n contiguous pages without zeroing them; NULL when out. */
+void *page_alloc_dirty(uint64_t n)
+{
+	return (void *)(uintptr_t)pmem_alloc(&pm, n);
 }
 
 /* Frees n pages from page_alloc. */

@@ -127,7 +127,7 @@ static uint64_t build_stack(uint64_t top, const struct options *o)
 /* Allocates the program stack with its guard; returns its top. */
 static uint64_t alloc_stack(void)
 {
-	char *p = page_alloc(GUARD_PAGES + STACK_PAGES);
+	char *p = page_alloc_dirty(GUARD_PAGES + STACK_PAGES);
 	int i;
 
 	if (!p)
