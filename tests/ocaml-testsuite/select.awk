@@ -53,15 +53,12 @@ done { next }
 {
 	line = $0
 	if (!in_header) {
-		p = index(line, "(* TEST")
-		if (!p) {
-			# Code before any header: not a test.
-			if (line !~ /^[ \t]*$/ && NR > 50) { done = 1 }
+		# "(* TEST_BELOW *)" announces a header at the end of the file.
+		if (!match(line, /\(\* TEST([ \t]|$)/))
 			next
-		}
 		in_header = 1
 		depth = 1
-		line = substr(line, p + 7)
+		line = substr(line, RSTART + 7)
 	}
 	# Comments nest: the header ends where its own "*)" is.
 	text = ""
