@@ -17,6 +17,14 @@ let () =
   Printf.printf "%s %b\n"
     (Str.global_replace (Str.regexp "o+") "0" "foo boo")
     (Unix.gettimeofday () > 1e9);
+  (* A file of the image (terrarium build --files), or the same file
+     on Linux: HELLO_FILE names it. *)
+  Option.iter
+    (fun path ->
+      let ic = open_in path in
+      Printf.printf "%s: %s\n" (Filename.basename path) (input_line ic);
+      close_in ic)
+    (Sys.getenv_opt "HELLO_FILE");
   List.iteri (Printf.printf "stdin %d: %s\n") (read_lines []);
   prerr_endline "this line goes to stderr";
   print_string "no newline at the end";

@@ -169,12 +169,12 @@ check run-timeout 124 -e "did not finish within 1 s"
 
 # --- OCaml programs, once the kernel runs them ---
 # The same bytes on stdout and stderr and the same status as on Linux: a
-# program with arguments, an environment variable, input and exit 3, and
-# one that dies of an uncaught exception (status 2).
+# program with arguments, environment variables, input, a file of the
+# image and exit 3, and one that dies of an uncaught exception (status 2).
 if ! nm "$LIBDIR/libterrarium.a" 2>/dev/null | grep -q ' [TtW] program_start$'; then
 	echo "skip programs: libterrarium.a has no program_start yet"
 else
-	run build-hello "$T" build -q -package unix,str hello.ml
+	run build-hello "$T" build -q -package unix,str --files files hello.ml
 	check build-hello 0 -o "image: hello.efi "
 	run build-raise "$T" build -q raise.ml
 	check build-raise 0 -o "image: raise.efi "
@@ -189,12 +189,14 @@ else
 	    2>/dev/null
 	ocamlfind ocamlopt raise.ml -o raise.native 2>/dev/null
 	printf 'first line\nsecond line\n' >hello.in
-	GREETING="hi there" ./hello.native "one two" three <hello.in \
+	GREETING="hi there" HELLO_FILE=files/etc/motd ./hello.native \
+	    "one two" three <hello.in \
 	    >hello.native.out 2>hello.native.err
 	native_status=$?
 	./raise.native >raise.native.out 2>raise.native.err
 	# Its stdin is a file: terrarium feeds it to COM2, then the end.
-	"$T" run --timeout 120 -e "GREETING=hi there" hello.efi -- \
+	"$T" run --timeout 120 -e "GREETING=hi there" \
+	    -e HELLO_FILE=/etc/motd hello.efi -- \
 	    "one two" three <hello.in >hello.out 2>hello.err &
 	hello_pid=$!
 	run raise "$T" run --timeout 120 raise.efi &
