@@ -10,6 +10,7 @@
 #define END_OF_FILE	0x04	/* Ctrl-D */
 
 static bool use_ports;
+static bool input_ended;	/* COM2 sent its end of input */
 static struct serial out_port, err_port;
 
 /* Chooses the devices; see soil/stdio.h. */
@@ -44,20 +45,22 @@ long stdio_read(void *buf, size_t n)
 	size_t got = 0;
 	int c;
 
-	if (!n)
+	if (!n || input_ended)
 		return 0;
 	while ((c = next_byte()) < 0)
 		cpu_relax();
-	if (c == END_OF_FILE)
-		return 0;
 	for (;;) {
+		if (c == END_OF_FILE) {
+			/* A stream from the host ends for good, a terminal's
+			   line only. */
+			input_ended = use_ports;
+			break;
+		}
 		p[got++] = (char)c;
 		if (c == '\n' || got == n)
 			break;
 		while ((c = next_byte()) < 0)
 			cpu_relax();
-		if (c == END_OF_FILE)
-			break;
 	}
 	return (long)got;
 }

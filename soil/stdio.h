@@ -19,8 +19,10 @@ long stdio_write(enum stdio_stream stream, const void *buf, size_t n);
 
 /*
  * Reads what the stream's device has received, at most n bytes and at
- * most one line, waiting for the first byte.  A Ctrl-D (0x04) as the
- * first byte is end of file (0), as a terminal in canonical mode has it.
+ * most one line, waiting for the first byte.  Ctrl-D (0x04) ends the
+ * read: on the console it ends the line, and at the start of a line is
+ * end of file (0), as a terminal in canonical mode has it; on COM2 it is
+ * the host's end of input, and every later read returns 0.
  */
 long stdio_read(void *buf, size_t n);
 
