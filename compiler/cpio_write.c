@@ -57,8 +57,8 @@ static int add_file(struct writer *w, const char *path, const char *name,
 	off_t left = st->st_size;
 
 	if (st->st_size > (off_t)UINT32_MAX) {
-		fprintf(stderr, "terrarium: %s: files of 4 GiB or more do not fit "
-		    "in a cpio archive\n", path);
+		fprintf(stderr, "terrarium: %s: files of 4 GiB or more do "
+		    "not fit in a cpio archive\n", path);
 		return -1;
 	}
 	if (!(in = fopen(path, "rb"))) {
@@ -79,8 +79,8 @@ static int add_file(struct writer *w, const char *path, const char *name,
 	}
 	fclose(in);
 	if (left) {
-		fprintf(stderr, "terrarium: %s changed size while it was read\n",
-		    path);
+		fprintf(stderr, "terrarium: %s changed size while it was "
+		    "read\n", path);
 		return -1;
 	}
 	pad(w);
@@ -93,8 +93,8 @@ static int add_link(struct writer *w, const char *path, const char *name)
 	ssize_t n = readlink(path, target, sizeof(target));
 
 	if (n < 0 || n == (ssize_t)sizeof(target)) {
-		fprintf(stderr, "terrarium: cannot read the link %s: %s\n", path,
-		    n < 0 ? strerror(errno) : "target too long");
+		fprintf(stderr, "terrarium: cannot read the link %s: %s\n",
+		    path, n < 0 ? strerror(errno) : "target too long");
 		return -1;
 	}
 	header(w, name, S_IFLNK | 0777, 1, (uint32_t)n);
@@ -164,8 +164,8 @@ static int add_dir(struct writer *w, const char *path, const char *prefix)
 		    names[i]) >= sizeof(full) ||
 		    (size_t)snprintf(name, sizeof(name), "%s%s%s", prefix,
 		    *prefix ? "/" : "", names[i]) >= sizeof(name)) {
-			fprintf(stderr, "terrarium: %s/%s: path too long\n", path,
-			    names[i]);
+			fprintf(stderr, "terrarium: %s/%s: path too long\n",
+			    path, names[i]);
 			r = -1;
 		} else if (lstat(full, &st) < 0) {
 			fprintf(stderr, "terrarium: cannot stat %s: %s\n", full,
@@ -179,9 +179,9 @@ static int add_dir(struct writer *w, const char *path, const char *prefix)
 		else if (S_ISLNK(st.st_mode))
 			r = add_link(w, full, name);
 		else {
-			fprintf(stderr, "terrarium: %s is not a regular file, "
-			    "directory or symbolic link; an image cannot hold it\n",
-			    full);
+			fprintf(stderr, "terrarium: %s is not a regular "
+			    "file, directory or symbolic link; an image cannot "
+			    "hold it\n", full);
 			r = -1;
 		}
 	}
@@ -205,8 +205,8 @@ int cpio_write_dir(const char *dir, FILE *out)
 		return -1;
 	header(&w, "TRAILER!!!", 0, 1, 0);
 	if (fflush(out) != 0 || ferror(out)) {
-		fprintf(stderr, "terrarium: cannot write the archive of %s: %s\n",
-		    dir, strerror(errno));
+		fprintf(stderr, "terrarium: cannot write the archive of %s: "
+		    "%s\n", dir, strerror(errno));
 		return -1;
 	}
 	return 0;

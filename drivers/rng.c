@@ -16,7 +16,7 @@ static int probed, warned;
 static enum rng_quality hw = RNG_TSC, best = RNG_RDSEED;
 static uint64_t tsc_state;
 
-/* Finds what the CPU offers: CPUID.1:ECX[30] RDRAND, CPUID.7.0:EBX[18] RDSEED. */
+/* What the CPU has: CPUID.1:ECX[30] RDRAND, CPUID.7.0:EBX[18] RDSEED. */
 static void probe(void)
 {
 	uint32_t r[4];

@@ -32,7 +32,7 @@
 #define unpoison(p, n)	((void)(p), (void)(n))
 #endif
 
-#define HDR		64		/* bytes before the first slot or block */
+#define HDR		64		/* bytes before the first slot */
 #define SLAB_MAGIC	0x62616c73u
 #define BIG_MAGIC	0x20676962u
 #define NCLASS		8
@@ -43,8 +43,8 @@ struct km_page {
 	uint16_t cls;			/* slab: size class index */
 	uint16_t nfree;			/* slab: free slots */
 	uint64_t npages;		/* big: pages of the block */
-	struct km_page *next, *prev;	/* slab: list of pages with free slots */
-	uint64_t used[4];		/* slab: one bit per slot, set when in use */
+	struct km_page *next, *prev;	/* slab: pages with free slots */
+	uint64_t used[4];		/* slab: a bit per slot, 1 in use */
 };
 
 _Static_assert(sizeof(struct km_page) <= HDR, "heap page header too big");
@@ -103,6 +103,7 @@ static struct km_page *slab_new(unsigned cls)
 	return pg;
 }
 
+/* Takes the first free slot of a page of class cls. */
 static void *slab_alloc(unsigned cls)
 {
 	struct km_page *pg = partial[cls];
@@ -119,6 +120,7 @@ static void *slab_alloc(unsigned cls)
 	return (char *)pg + HDR + (w * 64 + bit) * class_size[cls];
 }
 
+/* A run of whole pages for n bytes and the header. */
 static void *big_alloc(size_t n)
 {
 	uint64_t pages = (n + HDR + PAGE_SIZE - 1) / PAGE_SIZE;
@@ -167,7 +169,8 @@ static unsigned slot_of(const struct km_page *pg, const void *p)
 	unsigned size = class_size[pg->cls], slot = (unsigned)(off / size);
 
 	if ((uintptr_t)p < (uintptr_t)pg + HDR || off % size ||
-	    slot >= nslots(pg->cls) || !(pg->used[slot / 64] >> (slot % 64) & 1))
+	    slot >= nslots(pg->cls) ||
+	    !(pg->used[slot / 64] >> (slot % 64) & 1))
 		panic("kfree: %p is not an allocated block", p);
 	return slot;
 }

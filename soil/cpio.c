@@ -88,13 +88,15 @@ static int parse(const unsigned char *a, size_t len, uint64_t *off,
 		return fail(e, -EINVAL, "bad magic (not a cpio newc archive)");
 	for (i = 0; i < NFIELDS; i++)
 		if (hex_field(h + 6 + 8 * i, &e->field[i]))
-			return fail(e, -EINVAL, "a header field is not hexadecimal");
+			return fail(e, -EINVAL,
+			    "a header field is not hexadecimal");
 	namesize = e->field[F_NAMESIZE];
 	if (namesize < 2 || namesize > MEMFS_PATH_MAX)
 		return fail(e, -EINVAL, "absurd name length");
 	name_end = *off + HDR_LEN + namesize;
 	if (name_end > len)
-		return fail(e, -EINVAL, "the name goes beyond the end of the archive");
+		return fail(e, -EINVAL,
+		    "the name goes beyond the end of the archive");
 	if (h[HDR_LEN + namesize - 1] != '\0' ||
 	    has_nul(h + HDR_LEN, namesize - 1))
 		return fail(e, -EINVAL, "the name is not NUL-terminated");
@@ -102,7 +104,8 @@ static int parse(const unsigned char *a, size_t len, uint64_t *off,
 	data_at = align4(name_end);
 	e->size = e->field[F_FILESIZE];
 	if (data_at > len || e->size > len - data_at)
-		return fail(e, -EINVAL, "the data goes beyond the end of the archive");
+		return fail(e, -EINVAL,
+		    "the data goes beyond the end of the archive");
 	e->data = a + data_at;
 	*off = align4(data_at + e->size);
 	return 0;
@@ -152,7 +155,8 @@ static int parent_of(struct memfs *fs, const struct entry *e,
 		if (!next) {
 			err = memfs_create(fs, d, c, cn, S_IFDIR | 0755, &next);
 			if (err)
-				return fail(e, err, "cannot make its directory");
+				return fail(e, err,
+				    "cannot make its directory");
 		} else if (!S_ISDIR(next->mode))
 			return fail(e, -EINVAL, "a parent is not a directory");
 		d = next;
@@ -193,7 +197,8 @@ static int load_entry(struct memfs *fs, const struct entry *e)
 		if (!err)
 			memfs_borrow(n, e->data, e->size);
 	} else if (!e->size || has_nul(e->data, e->size))
-		return fail(e, -EINVAL, "a symbolic link to nothing or with a NUL");
+		return fail(e, -EINVAL,
+		    "a symbolic link to nothing or with a NUL");
 	else
 		err = memfs_symlink(fs, dir, name, len, (const char *)e->data,
 		    e->size, &n);

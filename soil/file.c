@@ -33,6 +33,7 @@ struct file *file_new(const struct file_ops *ops, void *priv, uint32_t flags)
 	return f;
 }
 
+/* Takes a reference. */
 void file_get(struct file *f)
 {
 	f->refs++;
@@ -50,6 +51,7 @@ void file_put(struct file *f)
 	kfree(f);
 }
 
+/* May f be read? O_PATH handles are never. */
 int file_readable(const struct file *f)
 {
 	uint32_t acc = f->flags & O_ACCMODE;
@@ -57,6 +59,7 @@ int file_readable(const struct file *f)
 	return !(f->flags & O_PATH) && (acc == O_RDONLY || acc == O_RDWR);
 }
 
+/* May f be written? O_PATH handles are never. */
 int file_writable(const struct file *f)
 {
 	uint32_t acc = f->flags & O_ACCMODE;
@@ -162,11 +165,13 @@ int fd_close(int fd)
 	return 0;
 }
 
+/* The close-on-exec flag of fd (0 when fd is not open). */
 int fd_cloexec(int fd)
 {
 	return fd_get(fd) ? table[fd].cloexec : 0;
 }
 
+/* Sets or clears fd's close-on-exec flag. */
 void fd_set_cloexec(int fd, int on)
 {
 	if (fd_get(fd))

@@ -20,7 +20,7 @@ struct file;
 struct mnode;
 
 struct file_ops {
-	/* Stream I/O, no position (consoles, sockets). NULL: use pread/pwrite. */
+	/* Stream I/O, no position (consoles, sockets). NULL: pread/pwrite. */
 	long (*read)(struct file *f, void *buf, size_t n);
 	long (*write)(struct file *f, const void *buf, size_t n);
 	/*
@@ -50,9 +50,9 @@ struct file_ops {
 struct file {
 	const struct file_ops *ops;
 	void *priv;		/* the owner's state */
-	struct mnode *node;	/* file system node it was opened from, or NULL */
+	struct mnode *node;	/* the tree's node opened, or NULL */
 	uint64_t offset;
-	uint32_t flags;		/* O_ACCMODE, O_APPEND, O_NONBLOCK, O_PATH, ... */
+	uint32_t flags;		/* O_ACCMODE, O_APPEND, O_NONBLOCK, O_PATH... */
 	uint32_t refs;
 };
 

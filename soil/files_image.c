@@ -7,6 +7,7 @@
 
 extern const unsigned char terrarium_files[], terrarium_files_end[];
 
+/* Makes the tree with the image's files. */
 int soil_files_init(void)
 {
 	return soil_files_init_from(terrarium_files,

@@ -79,7 +79,8 @@ static struct mdirent *dir_find(const struct mnode *dir, const char *name,
 	struct mdirent *e;
 
 	for (e = dir->u.dir.first; e; e = e->next)
-		if (e->hash == h && e->len == len && !memcmp(e->name, name, len))
+		if (e->hash == h && e->len == len &&
+		    !memcmp(e->name, name, len))
 			return e;
 	return NULL;
 }
@@ -143,6 +144,15 @@ static void dir_remove(struct mnode *dir, struct mdirent *e)
 	kfree(e);
 }
 
+static int name_kind(const char *name, size_t len)
+{
+	if (len == 1 && name[0] == '.')
+		return MP_DOT;
+	if (len == 2 && name[0] == '.' && name[1] == '.')
+		return MP_DOTDOT;
+	return MP_NORMAL;
+}
+
 /* A name a directory entry may have: not ".", "..", no '/' or NUL. */
 static int check_name(const char *name, size_t len)
 {
@@ -150,7 +160,7 @@ static int check_name(const char *name, size_t len)
 
 	if (len > MEMFS_NAME_MAX)
 		return -ENAMETOOLONG;
-	if (!len || (name[0] == '.' && (len == 1 || (len == 2 && name[1] == '.'))))
+	if (!len || name_kind(name, len) != MP_NORMAL)
 		return -EINVAL;
 	for (i = 0; i < len; i++)
 		if (name[i] == '/' || !name[i])
@@ -250,15 +260,9 @@ static int follow(struct memfs *fs, struct mnode *dir, struct mnode *link,
 	return walk(fs, dir, link->u.target, MEMFS_FOLLOW, mp, links);
 }
 
-static int name_kind(const char *name, size_t len)
-{
-	if (len == 1 && name[0] == '.')
-		return MP_DOT;
-	if (len == 2 && name[0] == '.' && name[1] == '.')
-		return MP_DOTDOT;
-	return MP_NORMAL;
-}
-
+/*
+ * Walks path component by component; links counts the symbolic links followed.
+ */
 static int walk(struct memfs *fs, struct mnode *start, const char *path,
     int flags, struct mpath *mp, int *links)
 {
@@ -565,11 +569,13 @@ long memfs_write(struct mnode *node, const void *buf, size_t n, uint64_t off)
 	if (off > FILE_MAX || n > FILE_MAX - off)
 		return -EFBIG;
 	if (node->u.reg.borrowed || end > node->u.reg.len) {
-		if (reserve(node, end > node->u.reg.len ? end : node->u.reg.len))
+		if (reserve(node, end > node->u.reg.len ? end :
+		    node->u.reg.len))
 			return -ENOMEM;
 	}
 	if (off > node->u.reg.len)
-		memset(node->u.reg.data + node->u.reg.len, 0, off - node->u.reg.len);
+		memset(node->u.reg.data + node->u.reg.len, 0,
+		    off - node->u.reg.len);
 	memcpy(node->u.reg.data + off, buf, n);
 	if (end > node->u.reg.len)
 		node->u.reg.len = end;

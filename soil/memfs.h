@@ -46,10 +46,10 @@ struct mnode {
 		} dir;
 		struct {			/* S_IFREG */
 			unsigned char *data;
-			uint64_t len;		/* bytes in data; past them, zeros */
-			int borrowed;		/* data is read-only, not ours */
+			uint64_t len;		/* bytes in data, then zeros */
+			int borrowed;		/* data is read-only */
 		} reg;
-		char *target;			/* S_IFLNK, size bytes and a NUL */
+		char *target;			/* S_IFLNK: size bytes, a NUL */
 		const void *dev;		/* S_IFCHR: what opens it */
 	} u;
 };
@@ -74,8 +74,8 @@ struct mpath {
  * Flags of memfs_walk.  Without either, a symbolic link in the last
  * component is followed only when a '/' comes after it, as in lstat.
  */
-#define MEMFS_FOLLOW	1	/* follow a symbolic link in the last component */
-#define MEMFS_PARENT	2	/* never: the caller makes or removes that name */
+#define MEMFS_FOLLOW	1	/* follow a symbolic link as last component */
+#define MEMFS_PARENT	2	/* never: the caller makes or removes it */
 
 /* A new tree with an empty root directory (mode 0755); NULL without memory. */
 struct memfs *memfs_new(void);

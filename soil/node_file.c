@@ -22,6 +22,7 @@ struct linux_dirent64 {
 };
 #define NAME_AT	offsetof(struct linux_dirent64, d_name)
 
+/* Reads at *pos; past the end gives 0. */
 static long reg_pread(struct file *f, void *buf, size_t n, uint64_t *pos)
 {
 	long r = memfs_read(f->node, buf, n, *pos);
@@ -43,6 +44,7 @@ static long reg_pwrite(struct file *f, const void *buf, size_t n, uint64_t *pos)
 	return r;
 }
 
+/* lseek on a regular file: SEEK_SET/CUR/END/DATA/HOLE. */
 static long reg_lseek(struct file *f, int64_t off, int whence)
 {
 	int64_t size = (int64_t)f->node->size, at;
@@ -109,6 +111,7 @@ static const struct file_ops reg_ops = {
 	.fsync = sync_nothing,
 };
 
+/* Directories are read with getdents64 only. */
 static long dir_pread(struct file *f, void *buf, size_t n, uint64_t *pos)
 {
 	(void)f, (void)buf, (void)n, (void)pos;

@@ -26,6 +26,7 @@ static struct file *io_file(int fd)
 	return f && !(f->flags & O_PATH) ? f : NULL;
 }
 
+/* read at the file's offset (or from its stream), after Linux's checks. */
 static long do_read(struct file *f, void *buf, size_t n)
 {
 	if (!file_readable(f))
@@ -41,6 +42,7 @@ static long do_read(struct file *f, void *buf, size_t n)
 	return f->ops->pread(f, buf, n, &f->offset);
 }
 
+/* write at the file's offset (or to its stream), after Linux's checks. */
 static long do_write(struct file *f, const void *buf, size_t n)
 {
 	if (!file_writable(f))
@@ -56,6 +58,7 @@ static long do_write(struct file *f, const void *buf, size_t n)
 	return f->ops->pwrite(f, buf, n, &f->offset);
 }
 
+/* read(2). */
 long sys_read(int fd, void *buf, size_t n)
 {
 	struct file *f = io_file(fd);
@@ -63,6 +66,7 @@ long sys_read(int fd, void *buf, size_t n)
 	return f ? do_read(f, buf, n) : -EBADF;
 }
 
+/* write(2). */
 long sys_write(int fd, const void *buf, size_t n)
 {
 	struct file *f = io_file(fd);
@@ -107,16 +111,19 @@ static long do_iov(int fd, const struct iovec *iov, int cnt, int writing)
 	return done;
 }
 
+/* readv(2). */
 long sys_readv(int fd, const struct iovec *iov, int iovcnt)
 {
 	return do_iov(fd, iov, iovcnt, 0);
 }
 
+/* writev(2): musl's stdout writes through it. */
 long sys_writev(int fd, const struct iovec *iov, int iovcnt)
 {
 	return do_iov(fd, iov, iovcnt, 1);
 }
 
+/* pread64(2): -ESPIPE on streams; the offset is left alone. */
 long sys_pread64(int fd, void *buf, size_t n, int64_t off)
 {
 	struct file *f;
@@ -137,6 +144,7 @@ long sys_pread64(int fd, void *buf, size_t n, int64_t off)
 	return f->ops->pread(f, buf, n, &pos);
 }
 
+/* pwrite64(2): -ESPIPE on streams; O_APPEND still appends, as on Linux. */
 long sys_pwrite64(int fd, const void *buf, size_t n, int64_t off)
 {
 	struct file *f;
@@ -157,6 +165,7 @@ long sys_pwrite64(int fd, const void *buf, size_t n, int64_t off)
 	return f->ops->pwrite(f, buf, n, &pos);
 }
 
+/* lseek(2). */
 long sys_lseek(int fd, int64_t off, unsigned int whence)
 {
 	struct file *f = io_file(fd);
@@ -170,11 +179,13 @@ long sys_lseek(int fd, int64_t off, unsigned int whence)
 	return f->ops->lseek(f, off, (int)whence);
 }
 
+/* close(2). */
 long sys_close(int fd)
 {
 	return fd_close(fd);
 }
 
+/* fstat(2); O_PATH handles too. */
 long sys_fstat(int fd, struct stat *st)
 {
 	struct file *f = fd_get(fd);
@@ -186,6 +197,7 @@ long sys_fstat(int fd, struct stat *st)
 	return file_stat(f, st);
 }
 
+/* getdents64(2). */
 long sys_getdents64(int fd, void *dirp, unsigned int count)
 {
 	struct file *f = io_file(fd);
@@ -199,6 +211,7 @@ long sys_getdents64(int fd, void *dirp, unsigned int count)
 	return f->ops->getdents(f, dirp, count);
 }
 
+/* ftruncate(2): -EINVAL unless a regular file open for writing. */
 long sys_ftruncate(int fd, int64_t len)
 {
 	struct file *f;
@@ -212,6 +225,7 @@ long sys_ftruncate(int fd, int64_t len)
 	return f->ops->truncate(f, (uint64_t)len);
 }
 
+/* fsync(2): nothing to write back for the tree; -EINVAL on devices. */
 long sys_fsync(int fd)
 {
 	struct file *f = io_file(fd);
@@ -221,6 +235,7 @@ long sys_fsync(int fd)
 	return f->ops->fsync ? f->ops->fsync(f) : -EINVAL;
 }
 
+/* fdatasync(2), as fsync. */
 long sys_fdatasync(int fd)
 {
 	return sys_fsync(fd);
@@ -256,6 +271,7 @@ static long lock(struct file *f, unsigned int cmd, struct flock *fl)
 	return 0;
 }
 
+/* A new fd at or above min for f, with close-on-exec as asked. */
 static long dup_from(struct file *f, unsigned long min, int cloexec)
 {
 	int fd;
@@ -272,6 +288,7 @@ static long dup_from(struct file *f, unsigned long min, int cloexec)
 	return fd;
 }
 
+/* fcntl(2): F_DUPFD(_CLOEXEC), F_GETFD/SETFD, F_GETFL/SETFL, record locks. */
 long sys_fcntl(int fd, unsigned int cmd, unsigned long arg)
 {
 	const uint32_t settable = O_APPEND | O_NONBLOCK | O_DIRECT | O_NOATIME |
@@ -309,6 +326,7 @@ long sys_fcntl(int fd, unsigned int cmd, unsigned long arg)
 	return -EINVAL;
 }
 
+/* dup(2). */
 long sys_dup(int fd)
 {
 	struct file *f = fd_get(fd);
@@ -316,6 +334,7 @@ long sys_dup(int fd)
 	return f ? dup_from(f, 0, 0) : -EBADF;
 }
 
+/* dup3(2): closes what newfd held. */
 long sys_dup3(int oldfd, int newfd, int flags)
 {
 	struct file *f;
@@ -338,6 +357,7 @@ long sys_dup3(int oldfd, int newfd, int flags)
 	return newfd;
 }
 
+/* dup2(2): the same fd twice is a check that it is open. */
 long sys_dup2(int oldfd, int newfd)
 {
 	if (oldfd == newfd)

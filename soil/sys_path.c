@@ -182,7 +182,8 @@ long sys_openat(int dirfd, const char *path, int flags, unsigned int mode)
 	    (err = memfs_truncate(n, 0)))
 		return err;
 	f = node_open(n, ((uint32_t)flags & ~(uint32_t)(O_CREAT | O_EXCL |
-	    O_NOCTTY | O_TRUNC | O_CLOEXEC)) | (flags & O_PATH ? 0 : O_LARGEFILE));
+	    O_NOCTTY | O_TRUNC | O_CLOEXEC)) |
+	    (flags & O_PATH ? 0 : O_LARGEFILE));
 	if (!f)
 		return -ENOMEM;
 	if ((err = fd_install_at(fd, f)) < 0) {
@@ -193,11 +194,13 @@ long sys_openat(int dirfd, const char *path, int flags, unsigned int mode)
 	return fd;
 }
 
+/* open(2). */
 long sys_open(const char *path, int flags, unsigned int mode)
 {
 	return sys_openat(AT_FDCWD, path, flags, mode);
 }
 
+/* creat(2). */
 long sys_creat(const char *path, unsigned int mode)
 {
 	return sys_openat(AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC, mode);
@@ -229,6 +232,7 @@ static long stat_node(int dirfd, const char *path, int flags, struct stat *st)
 	return 0;
 }
 
+/* newfstatat(2): AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH. */
 long sys_newfstatat(int dirfd, const char *path, struct stat *st, int flags)
 {
 	struct stat k;
@@ -244,11 +248,13 @@ long sys_newfstatat(int dirfd, const char *path, struct stat *st, int flags)
 	return 0;
 }
 
+/* stat(2). */
 long sys_stat(const char *path, struct stat *st)
 {
 	return sys_newfstatat(AT_FDCWD, path, st, 0);
 }
 
+/* lstat(2). */
 long sys_lstat(const char *path, struct stat *st)
 {
 	return sys_newfstatat(AT_FDCWD, path, st, AT_SYMLINK_NOFOLLOW);
@@ -318,6 +324,7 @@ static long remove_at(int dirfd, const char *path, int dir)
 	return memfs_unlink(mp.dir, mp.name, mp.len);
 }
 
+/* unlinkat(2): AT_REMOVEDIR makes it rmdir. */
 long sys_unlinkat(int dirfd, const char *path, int flags)
 {
 	if (flags & ~AT_REMOVEDIR)
@@ -325,11 +332,13 @@ long sys_unlinkat(int dirfd, const char *path, int flags)
 	return remove_at(dirfd, path, flags & AT_REMOVEDIR);
 }
 
+/* unlink(2). */
 long sys_unlink(const char *path)
 {
 	return remove_at(AT_FDCWD, path, 0);
 }
 
+/* rmdir(2). */
 long sys_rmdir(const char *path)
 {
 	return remove_at(AT_FDCWD, path, 1);
@@ -352,6 +361,7 @@ static long new_name(int dirfd, const char *path, int dir, struct mpath *mp)
 	return 0;
 }
 
+/* mkdirat(2): the mode is masked with the umask. */
 long sys_mkdirat(int dirfd, const char *path, unsigned int mode)
 {
 	struct mpath mp;
@@ -363,12 +373,13 @@ long sys_mkdirat(int dirfd, const char *path, unsigned int mode)
 	    S_IFDIR | (mode & 01777 & ~files_umask), NULL);
 }
 
+/* mkdir(2). */
 long sys_mkdir(const char *path, unsigned int mode)
 {
 	return sys_mkdirat(AT_FDCWD, path, mode);
 }
 
-/* renameat2 with RENAME_NOREPLACE; RENAME_EXCHANGE and WHITEOUT are not done. */
+/* renameat2(2) with RENAME_NOREPLACE; RENAME_EXCHANGE and WHITEOUT: -EINVAL. */
 long sys_renameat2(int olddirfd, const char *oldpath, int newdirfd,
     const char *newpath, unsigned int flags)
 {
@@ -393,17 +404,20 @@ long sys_renameat2(int olddirfd, const char *oldpath, int newdirfd,
 	return memfs_rename(o.dir, o.name, o.len, n.dir, n.name, n.len);
 }
 
+/* renameat(2). */
 long sys_renameat(int olddirfd, const char *oldpath, int newdirfd,
     const char *newpath)
 {
 	return sys_renameat2(olddirfd, oldpath, newdirfd, newpath, 0);
 }
 
+/* rename(2). */
 long sys_rename(const char *oldpath, const char *newpath)
 {
 	return sys_renameat2(AT_FDCWD, oldpath, AT_FDCWD, newpath, 0);
 }
 
+/* symlinkat(2). */
 long sys_symlinkat(const char *target, int dirfd, const char *path)
 {
 	struct mpath mp;
@@ -419,11 +433,13 @@ long sys_symlinkat(const char *target, int dirfd, const char *path)
 	    strlen(target), NULL);
 }
 
+/* symlink(2). */
 long sys_symlink(const char *target, const char *path)
 {
 	return sys_symlinkat(target, AT_FDCWD, path);
 }
 
+/* linkat(2): AT_SYMLINK_FOLLOW; directories cannot be linked. */
 long sys_linkat(int olddirfd, const char *oldpath, int newdirfd,
     const char *newpath, int flags)
 {
@@ -441,6 +457,7 @@ long sys_linkat(int olddirfd, const char *oldpath, int newdirfd,
 	return memfs_link(mp.dir, mp.name, mp.len, old);
 }
 
+/* link(2). */
 long sys_link(const char *oldpath, const char *newpath)
 {
 	return sys_linkat(AT_FDCWD, oldpath, AT_FDCWD, newpath, 0);
@@ -466,6 +483,7 @@ long sys_readlinkat(int dirfd, const char *path, char *buf, int size)
 	return (long)len;
 }
 
+/* readlink(2). */
 long sys_readlink(const char *path, char *buf, int size)
 {
 	return sys_readlinkat(AT_FDCWD, path, buf, size);
@@ -490,16 +508,19 @@ long sys_faccessat2(int dirfd, const char *path, int mode, int flags)
 	return 0;
 }
 
+/* faccessat(2). */
 long sys_faccessat(int dirfd, const char *path, int mode)
 {
 	return sys_faccessat2(dirfd, path, mode, 0);
 }
 
+/* access(2). */
 long sys_access(const char *path, int mode)
 {
 	return sys_faccessat2(AT_FDCWD, path, mode, 0);
 }
 
+/* truncate(2). */
 long sys_truncate(const char *path, int64_t len)
 {
 	struct mnode *n;
@@ -516,6 +537,7 @@ long sys_truncate(const char *path, int64_t len)
 	return memfs_truncate(n, (uint64_t)len);
 }
 
+/* fchmodat(2). */
 long sys_fchmodat(int dirfd, const char *path, unsigned int mode)
 {
 	struct mnode *n;
@@ -527,6 +549,7 @@ long sys_fchmodat(int dirfd, const char *path, unsigned int mode)
 	return 0;
 }
 
+/* chmod(2). */
 long sys_chmod(const char *path, unsigned int mode)
 {
 	return sys_fchmodat(AT_FDCWD, path, mode);
@@ -581,6 +604,7 @@ long sys_utimensat(int dirfd, const char *path,
 	return 0;
 }
 
+/* getcwd(2): the length with the NUL; -ENOENT once the directory is gone. */
 long sys_getcwd(char *buf, unsigned long size)
 {
 	if (size && !user_ok(buf, size))
@@ -588,6 +612,7 @@ long sys_getcwd(char *buf, unsigned long size)
 	return memfs_path(files_fs, files_cwd, buf, size);
 }
 
+/* chdir(2). */
 long sys_chdir(const char *path)
 {
 	struct mnode *n;
@@ -601,6 +626,7 @@ long sys_chdir(const char *path)
 	return 0;
 }
 
+/* fchdir(2); O_PATH handles too. */
 long sys_fchdir(int fd)
 {
 	struct file *f = fd_get(fd);
@@ -613,6 +639,7 @@ long sys_fchdir(int fd)
 	return 0;
 }
 
+/* umask(2). */
 long sys_umask(unsigned int mask)
 {
 	uint32_t old = files_umask;

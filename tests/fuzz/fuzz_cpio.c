@@ -22,7 +22,7 @@ static void read_all(struct memfs *fs)
 	struct mnode *stack[512], *d, *n;
 	struct mdir_entry e;
 	int top = 0;
-	uint64_t pos;
+	uint64_t pos, want;
 
 	stack[top++] = fs->root;
 	while (top) {
@@ -31,9 +31,9 @@ static void read_all(struct memfs *fs)
 			n = memfs_lookup(d, e.name, e.len);
 			if (!n)
 				abort();
+			want = n->size < sizeof(buf) ? n->size : sizeof(buf);
 			if (S_ISREG(n->mode) &&
-			    memfs_read(n, buf, sizeof(buf), 0) != (long)(n->size <
-			    sizeof(buf) ? n->size : sizeof(buf)))
+			    memfs_read(n, buf, sizeof(buf), 0) != (long)want)
 				abort();
 			if (S_ISLNK(n->mode) && strlen(n->u.target) != n->size)
 				abort();

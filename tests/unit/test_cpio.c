@@ -174,7 +174,8 @@ static void check_bad(void)
 
 	len = 0;
 	entry("a/../../etc/passwd", S_IFREG | 0644, "");
-	BAD(-EINVAL, "entry 1 (\"a/../../etc/passwd\"): the name contains \"..\"");
+	BAD(-EINVAL,
+	    "entry 1 (\"a/../../etc/passwd\"): the name contains \"..\"");
 
 	len = 0;
 	entry("f", S_IFREG | 0644, "");

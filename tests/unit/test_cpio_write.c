@@ -82,9 +82,11 @@ static void expect(int line, const char *path, int type, unsigned perm,
 
 	if (!check_one(t == type && p == perm && len == n &&
 	    !memcmp(buf, data, n), path, __FILE__, line))
-		fprintf(stderr, "  type %c perm %o len %zu\n", t ? t : '0', p, len);
+		fprintf(stderr, "  type %c perm %o len %zu\n", t ? t : '0', p,
+		    len);
 }
-#define EXPECT(path, type, perm, data, n)	expect(__LINE__, path, type, perm, data, n)
+#define EXPECT(path, type, perm, data, n) \
+	expect(__LINE__, path, type, perm, data, n)
 
 /* Runs cpio_write_dir with stderr to a file; returns what it said. */
 static const char *say(const char *tree, int *r)

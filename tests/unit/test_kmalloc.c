@@ -116,7 +116,7 @@ int main(void)
 	kfree(b);
 	kfree(c);
 
-	/* Everything freed goes back to the page provider (one spare kept per class). */
+	/* Freed pages go back to the provider but a spare per class. */
 	random_ops();
 	CHECK(kstubs_pages_in_use() <= 8);
 

@@ -33,7 +33,8 @@ static int make(const char *path, uint32_t mode)
 	struct mpath mp;
 	int err = memfs_walk(fs, fs->root, path, 0, &mp);
 
-	return err ? err : memfs_create(fs, mp.dir, mp.name, mp.len, mode, NULL);
+	return err ? err : memfs_create(fs, mp.dir, mp.name, mp.len, mode,
+	    NULL);
 }
 
 static int make_link(const char *path, const char *target)
@@ -172,7 +173,8 @@ static void check_data(void)
 	f = at("/data");
 	CHECK(memfs_write(f, "hello", 5, 0) == 5);
 	CHECK(f->size == 5);
-	CHECK(memfs_read(f, buf, sizeof(buf), 0) == 5 && !memcmp(buf, "hello", 5));
+	CHECK(memfs_read(f, buf, sizeof(buf), 0) == 5);
+	CHECK(!memcmp(buf, "hello", 5));
 	CHECK(memfs_read(f, buf, sizeof(buf), 5) == 0);
 	CHECK(memfs_read(f, buf, sizeof(buf), 100) == 0);
 	/* A write past the end leaves a hole of zeros. */
@@ -195,15 +197,16 @@ static void check_data(void)
 	for (i = 0; i < 10000; i++) {
 		int v;
 
-		if (memfs_read(f, &v, sizeof(v), (uint64_t)i * sizeof(v)) != 4 ||
-		    v != i)
+		if (memfs_read(f, &v, sizeof(v), (uint64_t)i * sizeof(v)) !=
+		    4 || v != i)
 			bad++;
 	}
 	CHECK(bad == 0 && f->size == 40000);
 	CHECK(memfs_write(f, "x", 1, 1ull << 41) == -EFBIG);
 	CHECK(memfs_truncate(f, 1ull << 41) == -EFBIG);
 	CHECK(memfs_truncate(f, 1ull << 30) == 0 && f->size == 1ull << 30);
-	CHECK(memfs_read(f, buf, 4, (1ull << 30) - 4) == 4 && !memcmp(buf, "\0\0\0", 4));
+	CHECK(memfs_read(f, buf, 4, (1ull << 30) - 4) == 4);
+	CHECK(!memcmp(buf, "\0\0\0", 4));
 
 	/* Borrowed bytes are copied on the first write, never written. */
 	CHECK(make("/ro", S_IFREG | 0644) == 0);
@@ -221,7 +224,8 @@ static void check_data(void)
 	memfs_borrow(f, ro, sizeof(ro) - 1);
 	CHECK(memfs_truncate(f, 4) == 0 && f->u.reg.borrowed);
 	CHECK(memfs_write(f, "!", 1, 4) == 1);
-	CHECK(memfs_read(f, buf, sizeof(buf), 0) == 5 && !memcmp(buf, "read!", 5));
+	CHECK(memfs_read(f, buf, sizeof(buf), 0) == 5);
+	CHECK(!memcmp(buf, "read!", 5));
 	CHECK(!strcmp(ro, "read-only bytes"));
 }
 
@@ -238,13 +242,14 @@ static void check_open_unlinked(void)
 	memfs_get(f);
 	CHECK(memfs_unlink(fs->root, "gone", 4) == 0);
 	CHECK(at("/gone") == NULL && f->nlink == 0);
-	CHECK(memfs_read(f, buf, sizeof(buf), 0) == 5 && !memcmp(buf, "still", 5));
+	CHECK(memfs_read(f, buf, sizeof(buf), 0) == 5);
+	CHECK(!memcmp(buf, "still", 5));
 	CHECK(memfs_write(f, "!", 1, 5) == 1 && f->size == 6);
 	before = kstubs_pages_in_use();
 	memfs_put(f);
 	CHECK(kstubs_pages_in_use() <= before);
 
-	/* A removed directory that is still held: empty, no path, no new names. */
+	/* A removed directory still held: empty, no path, no new names. */
 	CHECK(make("/rd", S_IFDIR | 0755) == 0);
 	d = at("/rd");
 	memfs_get(d);
@@ -321,7 +326,8 @@ static void check_readdir(void)
 	CHECK(memfs_readdir(d, 0, &e) == 1 && e.len == 1 && e.next == 1);
 	CHECK(e.ino == d->ino && e.type == 4);
 	CHECK(memfs_readdir(d, 1, &e) == 1 && e.len == 2 && e.ino == 1);
-	CHECK(memfs_readdir(d, 2, &e) == 1 && !strcmp(e.name, "1") && e.type == 8);
+	CHECK(memfs_readdir(d, 2, &e) == 1 && !strcmp(e.name, "1"));
+	CHECK(e.type == 8);
 	pos = e.next;
 	/* Changes between calls: removed entries vanish, new ones come last. */
 	CHECK(memfs_unlink(d, "3", 1) == 0);
@@ -365,7 +371,8 @@ static void check_path(void)
 {
 	char buf[16];
 
-	CHECK(memfs_path(fs, fs->root, buf, sizeof(buf)) == 2 && !strcmp(buf, "/"));
+	CHECK(memfs_path(fs, fs->root, buf, sizeof(buf)) == 2);
+	CHECK(!strcmp(buf, "/"));
 	CHECK(memfs_path(fs, at("/a/b"), buf, sizeof(buf)) == 5);
 	CHECK(!strcmp(buf, "/a/b"));
 	CHECK(memfs_path(fs, at("/a/b"), buf, 5) == 5);

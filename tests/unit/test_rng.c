@@ -49,7 +49,8 @@ static void check_fill(const char *what)
 				exact = 0;
 	}
 	if (!CHECK(exact))
-		fprintf(stderr, "  %s: a fill wrote outside its buffer\n", what);
+		fprintf(stderr, "  %s: a fill wrote outside its buffer\n",
+		    what);
 	rng_fill(a, sizeof(a));
 	rng_fill(b, sizeof(b));
 	CHECK(memcmp(a, b, sizeof(a)) != 0);
