@@ -53,11 +53,12 @@ static const char usage[] =
 "                       [--cmdline TEXT] [-g] [-q] [-v] FILE.ml...\n";
 
 static const char about[] =
-"Compiles the OCaml files, in the order given (as ocamlopt links them: the\n"
-"main module last), with ocamlfind ocamlopt -output-obj, and links the\n"
-"result with the OCaml runtime, musl and the Terrarium kernel into one\n"
-"UEFI image.  Compiler errors are OCaml's own.  Like ocamlopt it leaves\n"
-".cmi, .cmx and .o files beside the sources.  Prints \"image: OUT N bytes\".\n";
+"Compiles the OCaml files in the order given (dependencies first, an\n"
+"interface before its implementation, the main module last), links them\n"
+"with ocamlfind ocamlopt -output-obj, and links the result with the OCaml runtime, musl and the Terrarium kernel into one\n"
+"UEFI image.  Compiler errors are OCaml's own.  The compiler's files go to\n"
+"a private directory, none beside the sources.  Prints \"image: OUT N\n"
+"bytes\".\n";
 
 static const char footer[] =
 "Exit status: 0 built, 1 a compile or link error or a refused package,\n"
@@ -202,19 +203,43 @@ out:
 	return r;
 }
 
+/* The ocamlfind ocamlopt commands of a build. */
+enum step {
+	STEP_COMPILE,		/* one source into the private directory */
+	STEP_SHOW,		/* print the link instead of running it */
+	STEP_LINK,		/* the compiled modules into b->obj */
+};
+
 /*
- * Builds the ocamlfind ocamlopt command line; with only_show, the one
- * that prints what it would run.  Returns 0, or -1.
+ * Writes to buf where the compiled form of src goes: the private
+ * directory, same name, .cmx for an implementation, .cmi for an
+ * interface (the module name comes from it).
+ */
+static void compiled_path(const struct build *b, const char *src, char *buf,
+    size_t size)
+{
+	const char *name = strrchr(src, '/') ? strrchr(src, '/') + 1 : src;
+	int is_mli = strcmp(strrchr(name, '.'), ".mli") == 0;
+
+	snprintf(buf, size, "%s/%.*s.%s", b->dir,
+	    (int)(strrchr(name, '.') - name), name, is_mli ? "cmi" : "cmx");
+}
+
+/*
+ * Builds an ocamlfind ocamlopt command line for step (src: the source of
+ * STEP_COMPILE).  Everything the compiler writes goes to the private
+ * directory, nothing beside the sources.  Returns 0, or -1.
  */
 static int ocamlopt_args(const struct build *b, struct strlist *a,
-    int only_show)
+    enum step step, const char *src)
 {
+	char path[PATH_MAX];
 	size_t i;
 	int r;
 
 	r = strlist_add(a, "ocamlfind");
 	r |= strlist_add(a, "ocamlopt");
-	if (only_show)
+	if (step == STEP_SHOW)
 		r |= strlist_add(a, "-only-show");
 	if (b->debug)
 		r |= strlist_add(a, "-g");
@@ -222,13 +247,26 @@ static int ocamlopt_args(const struct build *b, struct strlist *a,
 		r |= strlist_add(a, "-package");
 		r |= strlist_add(a, b->packages.v[i]);
 	}
+	r |= strlist_add(a, "-I");
+	r |= strlist_add(a, b->dir);
+	if (step == STEP_COMPILE) {
+		compiled_path(b, src, path, sizeof(path));
+		r |= strlist_add(a, "-c");
+		r |= strlist_add(a, "-o");
+		r |= strlist_add(a, path);
+		r |= strlist_add(a, src);
+		return r ? -1 : 0;
+	}
 	if (b->packages.n)
 		r |= strlist_add(a, "-linkpkg");
 	r |= strlist_add(a, "-output-obj");
 	r |= strlist_add(a, "-o");
 	r |= strlist_add(a, b->obj);
-	for (i = 0; i < b->sources.n; i++)
-		r |= strlist_add(a, b->sources.v[i]);
+	for (i = 0; i < b->sources.n; i++) {
+		compiled_path(b, b->sources.v[i], path, sizeof(path));
+		if (strcmp(strrchr(path, '.'), ".cmx") == 0)
+			r |= strlist_add(a, path);
+	}
 	r |= strlist_add(a, b->std_exit);
 	return r ? -1 : 0;
 }
@@ -268,7 +306,8 @@ static int find_clibs(struct build *b, struct strlist *libs)
 	size_t i;
 	int r = EXIT_FAILED;
 
-	if (ocamlopt_args(b, &a, 1) < 0 || spawn_capture(a.v, NULL, &text) != 0)
+	if (ocamlopt_args(b, &a, STEP_SHOW, NULL) < 0 ||
+	    spawn_capture(a.v, NULL, &text) != 0)
 		goto out;
 	if (clibs_from_command(text, &cmxa, &words) < 0)
 		goto out;
@@ -306,20 +345,38 @@ out:
 	return r;
 }
 
-/* Compiles the program into b->obj.  Returns 0, or EXIT_FAILED. */
-static int compile(struct build *b)
+/*
+ * Runs one ocamlfind ocamlopt step; the compiler's messages go to stderr
+ * as it prints them.  Returns 0, or EXIT_FAILED.
+ */
+static int ocamlopt(const struct build *b, enum step step, const char *src)
 {
 	struct strlist a = { 0 };
 	int r;
 
-	if (ocamlopt_args(b, &a, 0) < 0)
+	if (ocamlopt_args(b, &a, step, src) < 0)
 		return EXIT_FAILED;
-	if (!b->quiet)
-		fprintf(stderr, "terrarium: compiling %s%s\n", b->sources.v[0],
-		    b->sources.n > 1 ? " ..." : "");
 	r = spawn_run(a.v, NULL, NULL, NULL);
 	strlist_free(&a);
 	return r == 0 ? 0 : EXIT_FAILED;
+}
+
+/*
+ * Compiles the sources in order, then links them into b->obj.  Returns 0,
+ * or EXIT_FAILED.
+ */
+static int compile(struct build *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->sources.n; i++) {
+		if (!b->quiet)
+			fprintf(stderr, "terrarium: compiling %s\n",
+			    b->sources.v[i]);
+		if (ocamlopt(b, STEP_COMPILE, b->sources.v[i]) != 0)
+			return EXIT_FAILED;
+	}
+	return ocamlopt(b, STEP_LINK, NULL);
 }
 
 /* Runs the steps of a build with parsed options into job. */

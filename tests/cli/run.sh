@@ -98,8 +98,19 @@ check no-files 2 -e "no OCaml file to compile"
 # OCaml's own message, as OCaml prints it.
 run type-error "$T" build -q typeerror.ml
 check type-error 1 -e 'File "typeerror.ml", line 1' \
+    -e '1 | let x : int = "not an int"' \
     -e "Error: This expression has type string but an expression was expected of type"
 [ -e typeerror.efi ] && bad type-error-output "a failed build left typeerror.efi"
+# Several modules, one with an interface, from another directory: the
+# compiler's files go elsewhere, and the image is made.
+mkdir -p src
+printf 'val greet : string -> string\n' >src/greet.mli
+printf 'let greet n = "hello " ^ n\n' >src/greet.ml
+printf 'let () = print_endline (Greet.greet "modules")\n' >src/main.ml
+run modules "$T" build -q src/greet.mli src/greet.ml src/main.ml
+check modules 0 -o "image: main.efi "
+[ "$(ls src | tr '\n' ' ')" = "greet.ml greet.mli main.ml " ] ||
+	bad modules-clean "the build left files beside the sources: $(ls src)"
 run unknown-package "$T" build -q -package nosuchpackage hello.ml
 check unknown-package 1 -e "nosuchpackage" -e "not found"
 run threads "$T" build -q -package threads hello.ml
