@@ -61,3 +61,6 @@ cli-test: $(B)/terrarium $(LIBDIR)/mksyms $(LIBDIR)/efi.lds \
 		$(LIBDIR)/libterrarium.a $(OCAML_LIBS)
 	@sh mk/deps.sh dune
 	@B=$(B) sh tests/cli/run.sh
+
+FUZZ_TARGETS += linklog
+FUZZ_SRCS_linklog := compiler/linklog.c compiler/clibs.c compiler/strlist.c
