@@ -3,7 +3,7 @@ KSRCS += kernel/main.c kernel/string.c kernel/kprintf.c kernel/kprint.c \
 	kernel/console.c kernel/panic.c kernel/pmem.c kernel/memory.c \
 	kernel/paging.c kernel/gdt.c kernel/trap.c kernel/trapentry.S \
 	kernel/backtrace.c kernel/ksyms.c kernel/cmdline.c kernel/options.c \
-	kernel/crash.c kernel/kmalloc.c
+	kernel/crash.c kernel/kmalloc.c kernel/idle.c
 
 UNIT_TESTS += kprintf cmdline pmem
 UNIT_SRCS_kprintf := kernel/kprintf.c
