@@ -257,7 +257,16 @@ static char *ready_text(const struct args *a)
 {
 	const struct netboot_conf *c = &a->conf;
 	char ip[INET_ADDRSTRLEN], f[INET_ADDRSTRLEN], l[INET_ADDRSTRLEN];
-	char *text = NULL, *pool = NULL;
+	static const char *const clients[2][2] = {
+		{ "UEFI PXE gets iPXE by TFTP, UEFI HTTP Boot by HTTP; iPXE "
+		    "boots the image by HTTP",
+		  "UEFI PXE gets iPXE by TFTP; iPXE boots the image by HTTP "
+		    "(for HTTP Boot the network's DHCP server gives the URL)" },
+		{ "UEFI PXE gets the image by TFTP, UEFI HTTP Boot by HTTP",
+		  "UEFI PXE gets the image by TFTP (for HTTP Boot the "
+		    "network's DHCP server gives the URL)" },
+	};
+	char *text = NULL, *pool = NULL, *line = NULL;
 	int r;
 
 	inet_ntop(AF_INET, &c->addr, ip, sizeof(ip));
@@ -269,16 +278,22 @@ static char *ready_text(const struct args *a)
 		r = asprintf(&pool, "DHCP pool %s-%s", f, l);
 	if (r < 0)
 		return NULL;
+	if (c->ipxe)
+		r = asprintf(&line, "command line \"%s\", %zu machine(s) with "
+		    "their own", c->cmdline ? c->cmdline : "", c->nhosts);
+	else
+		r = asprintf(&line, "no command line: the image starts with "
+		    "its built-in one");
+	if (r < 0) {
+		free(pool);
+		return NULL;
+	}
 	r = asprintf(&text, "netboot: serving %s on %s (%s): %s, TFTP, "
-	    "HTTP on port %u\n"
-	    "netboot: %s\n"
-	    "netboot: command line \"%s\", %zu machine(s) with their own\n"
+	    "HTTP on port %u\nnetboot: %s\nnetboot: %s\n"
 	    "netboot: ready; Ctrl-C stops it\n",
 	    a->image, c->interface, ip, pool, c->http_port,
-	    c->ipxe ? "UEFI PXE gets iPXE by TFTP, UEFI HTTP Boot by HTTP; "
-	    "iPXE boots the image by HTTP" : "UEFI PXE gets the image by TFTP, "
-	    "UEFI HTTP Boot by HTTP",
-	    c->cmdline ? c->cmdline : "", c->nhosts);
+	    clients[!c->ipxe][c->proxy], line);
+	free(line);
 	free(pool);
 	return r < 0 ? NULL : text;
 }
@@ -307,8 +322,8 @@ static int serve(const struct args *a, const struct netboot_paths *p)
 	procs[1].name = "dnsmasq";
 	procs[1].argv = dnsmasq;
 	procs[1].prefix = "";
-	/* Said once every socket is bound. */
-	procs[1].ready_text = "started, version";
+	/* Its last start-up line; every socket is bound by then. */
+	procs[1].ready_text = "TFTP root is";
 	r = serve_run(procs, 2, ready);
 	free(ready);
 	return r;
@@ -333,14 +348,13 @@ int cmd_netboot(int argc, char **argv)
 	if (r >= 0)
 		goto out;
 	r = 1;
-	if (pe_check_file(a->image) < 0)
-		goto out;
 	if (geteuid() != 0) {
 		fprintf(stderr, "terrarium: netboot must run as root (DHCP and "
 		    "TFTP use privileged ports); try sudo\n");
 		goto out;
 	}
-	if (sbin_path() < 0 || check_tools(&a->conf) < 0 || check_network(a) < 0)
+	if (pe_check_file(a->image) < 0 || sbin_path() < 0 ||
+	    check_tools(&a->conf) < 0 || check_network(a) < 0)
 		goto out;
 	dir = tmpdir_make("netboot");
 	if (!dir || netboot_paths(dir, &paths) < 0)

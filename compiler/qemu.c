@@ -271,6 +271,8 @@ static int check_files(const struct qemu_config *c)
 	struct stat st;
 	int want_dir = c->boot == QEMU_BOOT_FAT;
 
+	if (c->boot == QEMU_BOOT_NONE)
+		goto firmware;
 	if (!c->image) {
 		fprintf(stderr, "qemu: no image to boot\n");
 		return -1;
@@ -290,10 +292,12 @@ static int check_files(const struct qemu_config *c)
 		return -1;
 	}
 	if (!want_dir && !S_ISREG(st.st_mode) &&
-	    !(c->boot == QEMU_BOOT_DISK && S_ISBLK(st.st_mode))) {
+	    !((c->boot == QEMU_BOOT_DISK || c->boot == QEMU_BOOT_USB) &&
+	    S_ISBLK(st.st_mode))) {
 		fprintf(stderr, "qemu: %s is not a file\n", c->image);
 		return -1;
 	}
+firmware:
 	if (access(c->ovmf_code, R_OK) < 0) {
 		fprintf(stderr, "qemu: cannot read the OVMF firmware %s: %s\n",
 		    c->ovmf_code, strerror(errno));

@@ -39,6 +39,10 @@ enum qemu_boot {
 	QEMU_BOOT_FAT,		/* image is a directory, served as a FAT disk
 				   the guest may write to */
 	QEMU_BOOT_DISK,		/* image is a raw disk image */
+	QEMU_BOOT_USB,		/* image is a raw disk image, attached as a USB
+				   stick is: usb-storage on qemu-xhci */
+	QEMU_BOOT_NONE,		/* no image: the firmware boots from a device
+				   in extra (a NIC, a CD) */
 };
 
 enum qemu_video {
@@ -63,7 +67,8 @@ struct qemu_port {
 
 struct qemu_config {
 	enum qemu_boot boot;
-	const char *image;	/* file or directory, per boot */
+	const char *image;	/* file or directory, per boot; NULL for
+				   QEMU_BOOT_NONE */
 	const char *append;	/* QEMU_BOOT_KERNEL only; NULL for none */
 	unsigned mem_mb;
 	const char *machine;

@@ -113,6 +113,15 @@ static void add_boot(struct argv *a, const struct qemu_config *c,
 	case QEMU_BOOT_DISK:
 		add_drive(a, "format=raw,media=disk", c->image);
 		break;
+	case QEMU_BOOT_USB:
+		add(a, "-device");
+		add(a, "qemu-xhci,id=xhci");
+		add_drive(a, "if=none,id=stick,format=raw", c->image);
+		add(a, "-device");
+		add(a, "usb-storage,bus=xhci.0,drive=stick,removable=on");
+		break;
+	case QEMU_BOOT_NONE:
+		break;
 	}
 }
 

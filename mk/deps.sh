@@ -6,7 +6,8 @@ set -eu
 
 packages="gcc make binutils gnu-efi qemu-system-x86 ovmf mtools dosfstools
 console-setup-linux gzip qemu-system-gui
-ocaml-nox ocaml-source ocaml-findlib musl-tools musl-dev cpio $*"
+ocaml-nox ocaml-source ocaml-findlib musl-tools musl-dev cpio
+xorriso gdisk fdisk dnsmasq-base lighttpd ipxe ipxe-qemu iproute2 $*"
 
 missing=""
 for p in $packages; do

@@ -29,7 +29,7 @@ unit-test: $(UNIT_BINS)
 fuzz-test: $(FUZZ_BINS)
 	@B=$(B) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
 
-test: unit-test fuzz-test runtime-test cli-test boot-test
+test: unit-test fuzz-test runtime-test cli-test boot-test image-test netboot-test
 
 boot-test: $(B)/BOOTX64.EFI $(B)/tboot $(B)/fbrender $(B)/fbcheck
 	@B=$(B) sh tests/boot/run.sh $(B)/BOOTX64.EFI $(VERSION)

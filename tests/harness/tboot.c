@@ -56,6 +56,10 @@ static const char usage_text[] =
 "  --fat DIR          boot the directory DIR as a FAT disk (the guest may write\n"
 "                     to it)\n"
 "  --disk IMG         boot the raw disk image IMG (the guest may write to it)\n"
+"  --usb IMG          boot the raw disk image IMG as a USB stick (usb-storage\n"
+"                     on qemu-xhci; the guest may write to it)\n"
+"  --no-disk          no image from tboot: the firmware boots from a device\n"
+"                     given after -- (a NIC for a network boot, a CD)\n"
 "\n"
 "The machine:\n"
 "  --mem MB           memory in MiB (default 512)\n"
@@ -112,7 +116,8 @@ static const char usage_text[] =
 "of the OVMF variables, its FAT directory); it is removed at the end.\n";
 
 enum {
-	OPT_KERNEL = 256, OPT_APPEND, OPT_EFI, OPT_FAT, OPT_DISK, OPT_MEM,
+	OPT_KERNEL = 256, OPT_APPEND, OPT_EFI, OPT_FAT, OPT_DISK, OPT_USB,
+	OPT_NO_DISK, OPT_MEM,
 	OPT_CPU, OPT_MACHINE, OPT_NO_VGA, OPT_DISPLAY, OPT_DISPLAY_IF,
 	OPT_REBOOT, OPT_QEMU, OPT_EXPECT, OPT_SCREENSHOT, OPT_SENDKEY,
 	OPT_QUIT, OPT_TIMEOUT, OPT_LOG, OPT_QUIET, OPT_VERBOSE, OPT_HELP,
@@ -124,6 +129,8 @@ static const struct option long_options[] = {
 	{ "efi", required_argument, NULL, OPT_EFI },
 	{ "fat", required_argument, NULL, OPT_FAT },
 	{ "disk", required_argument, NULL, OPT_DISK },
+	{ "usb", required_argument, NULL, OPT_USB },
+	{ "no-disk", no_argument, NULL, OPT_NO_DISK },
 	{ "mem", required_argument, NULL, OPT_MEM },
 	{ "cpu", required_argument, NULL, OPT_CPU },
 	{ "machine", required_argument, NULL, OPT_MACHINE },
@@ -205,6 +212,12 @@ static int take_option(struct options *o, int opt, const char *arg)
 	case OPT_DISK:
 		set_boot(o, QEMU_BOOT_DISK, arg);
 		break;
+	case OPT_USB:
+		set_boot(o, QEMU_BOOT_USB, arg);
+		break;
+	case OPT_NO_DISK:
+		set_boot(o, QEMU_BOOT_NONE, NULL);
+		break;
 	case OPT_APPEND:
 		o->cfg.append = arg;
 		break;
@@ -283,8 +296,8 @@ static int check_options(const struct options *o)
 	for (i = 0; i < o->nactions; i++)
 		expects += o->actions[i].kind == ACT_EXPECT;
 	if (o->nboot != 1)
-		return usage_error("give exactly one of --kernel, --efi, --fat, --disk",
-		    NULL);
+		return usage_error("give exactly one of --kernel, --efi, --fat, "
+		    "--disk, --usb, --no-disk", NULL);
 	if (o->cfg.append && o->cfg.boot != QEMU_BOOT_KERNEL)
 		return usage_error("--append goes with --kernel only (OVMF passes "
 		    "no arguments to an image it boots from a disk)", NULL);

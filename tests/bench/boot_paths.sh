@@ -1,0 +1,112 @@
+#!/bin/sh
+# Benchmark of the ways a machine boots the image: the time from QEMU's
+# start (OVMF's first instruction) to the image's first serial line ("hi
+# from Terrarium"), for the disk paths and each network path, one QEMU at
+# a time.  Each figure comes with its ratio to the baseline measured in
+# this run: the image as EFI/BOOT/BOOTX64.EFI on QEMU's FAT directory
+# disk.  Never fails on a time (shared machines, TCG).
+#
+# The network paths need root (network namespaces); without it they are
+# skipped with a note.  tests/netboot/netns.sh builds the network.
+# usage: tests/bench/boot_paths.sh   (B: build directory, default build)
+set -u
+B=$(realpath "${B:-build}")
+T=$B/terrarium
+TBOOT=$B/tboot
+EFI=$B/BOOTX64.EFI
+OUT=$B/bench/boot_paths
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+fail() {
+	echo "bench boot_paths: $*" >&2
+	exit 1
+}
+
+BASE=""
+
+# report NAME ERRFILE: prints the figure tboot -v left in ERRFILE.
+report() {
+	s=$(sed -n 's/^tboot: "hi from Terrarium" seen after \([0-9.]*\) s$/\1/p' "$2")
+	if [ -z "$s" ]; then
+		echo "$1: did not boot ($(head -n 1 "$2"))"
+		return
+	fi
+	[ -z "$BASE" ] && BASE=$s
+	echo "$1: $s s to the image's first line ($(echo "$s $BASE" |
+		awk '{ printf "%.2fx the FAT-directory disk boot", $1 / $2 }'))"
+}
+
+# disk NAME TBOOT-ARGS...: times a boot from a local device.
+disk() {
+	name=$1
+	shift
+	"$TBOOT" -q -v --timeout 120 --expect "hi from Terrarium" \
+	    --quit-after-expect "$@" 2>"$OUT/$name.err"
+	report "$name" "$OUT/$name.err"
+}
+
+"$T" image "$EFI" -o "$OUT/disk.img" || fail "terrarium image failed"
+"$T" image "$EFI" -o "$OUT/cd.iso" || fail "terrarium image (ISO) failed"
+echo "boot paths: QEMU start to the image's first serial line, one QEMU at a time"
+disk "disk, FAT directory (baseline)" --efi "$EFI"
+disk "disk image, AHCI disk" --disk "$OUT/disk.img"
+disk "disk image, USB stick (xHCI)" --usb "$OUT/disk.img"
+disk "ISO image, CD" --no-disk -- -drive \
+    "file=$OUT/cd.iso,format=raw,media=cdrom,readonly=on"
+
+if [ "$(id -u)" != 0 ]; then
+	echo "network paths: skipped (they need root for a network namespace)"
+	exit 0
+fi
+B=$OUT
+. "$(dirname "$0")/../netboot/netns.sh"
+TMPDIR=$(mktemp -d /tmp/terrarium-bench.XXXXXX)
+chmod 755 "$TMPDIR"
+export TMPDIR
+SERVER=""
+cleanup() {
+	[ -n "$SERVER" ] && kill -INT "$SERVER" 2>/dev/null && wait "$SERVER"
+	net_teardown
+	rm -rf "$TMPDIR"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# serve ARGS...: a netboot server on br0, ready.
+serve() {
+	ip netns exec "$NET_NS" "$T" netboot --interface br0 --image "$EFI" \
+	    "$@" >"$OUT/server.log" 2>&1 &
+	SERVER=$!
+	i=0
+	until grep -q "^netboot: ready" "$OUT/server.log"; do
+		kill -0 "$SERVER" 2>/dev/null && [ $i -lt 100 ] ||
+			fail "netboot did not start: $(tail -n 2 "$OUT/server.log")"
+		sleep 0.2
+		i=$((i + 1))
+	done
+}
+
+unserve() {
+	kill -INT "$SERVER"
+	wait "$SERVER"
+	SERVER=""
+}
+
+# net NAME KIND: times a network boot.
+net() {
+	net_boot "$OUT/$1.log" tap0 52:54:00:99:01:01 "$2" -v --timeout 120 \
+	    --expect "hi from Terrarium" --quit-after-expect 2>"$OUT/$1.err"
+	report "$1" "$OUT/$1.err"
+}
+
+net_setup || fail "cannot build the test network"
+serve
+net "UEFI PXE -> iPXE (TFTP) -> image (HTTP)" pxe
+net "iPXE EFI ROM -> image (HTTP)" ipxe
+net "UEFI HTTP Boot -> iPXE -> image (HTTP)" http
+unserve
+serve --no-ipxe
+net "UEFI PXE -> image (TFTP)" pxe
+net "UEFI HTTP Boot -> image (HTTP)" http
+unserve
