@@ -3,4 +3,4 @@
 KSRCS += drivers/serial.c drivers/rng.c
 UNIT_TESTS += rng
 UNIT_SRCS_rng := drivers/rng.c tests/unit/kstubs.c
--include drivers/fbcon.mk drivers/acpi.mk
+-include drivers/fbcon.mk drivers/acpi.mk drivers/irq.mk

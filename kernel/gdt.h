@@ -13,7 +13,8 @@
 #define IST_DOUBLE_FAULT 3
 #define IST_NMI		4
 #define IST_MACHINE_CHECK 5
-#define IST_COUNT	5
+#define IST_IRQ		6	/* device, timer and APIC interrupts */
+#define IST_COUNT	6
 
 /* Loads the GDT and TSS; allocates the IST stacks with guard pages. */
 #ifndef __ASSEMBLER__

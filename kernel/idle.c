@@ -1,7 +1,14 @@
 /*
- * The idle loop (see kernel/idle.h).  Until the interrupt controllers and
- * the timer are up it waits by polling the TSC with pause.
+ * The idle loop (see kernel/idle.h).  It halts with interrupts enabled and
+ * the local APIC timer armed for the deadline; any interrupt (the timer, a
+ * device) ends the hlt, the pollers run and the loop checks again.  The
+ * sti; hlt pair cannot lose a wake-up: an interrupt that came while
+ * interrupts were off stays pending, and sti holds it back only until hlt
+ * has begun, which it then ends.  Without a local APIC, or without a timer
+ * for a finite deadline, the loop polls with pause instead.
  */
+#include "drivers/irq.h"
+#include "drivers/lapic.h"
 #include "kernel/cpu.h"
 #include "kernel/idle.h"
 #include "kernel/panic.h"
@@ -29,15 +36,33 @@ void idle_poll(void)
 		pollers[i]();
 }
 
+/*
+ * Waits for an interrupt, or for the timer at deadline_tsc; where neither
+ * can come, only for a moment.
+ */
+static void halt(uint64_t deadline_tsc)
+{
+	if (!irq_active() || (deadline_tsc != IDLE_FOREVER &&
+	    !lapic_timer_arm(deadline_tsc))) {
+		cpu_relax();
+		return;
+	}
+	__asm__ volatile("sti; hlt; cli" : : : "memory");
+}
+
 /* Waits for ready(arg) or the deadline; see kernel/idle.h. */
 bool idle_wait(uint64_t deadline_tsc, bool (*ready)(void *arg), void *arg)
 {
+	bool done;
+
 	for (;;) {
 		idle_poll();
-		if (ready && ready(arg))
-			return true;
-		if (rdtsc() >= deadline_tsc)
-			return false;
-		cpu_relax();
+		if ((done = ready && ready(arg)) || rdtsc() >= deadline_tsc)
+			break;
+		halt(deadline_tsc);
 	}
+	/* An alarm left armed would only cost a needless wake-up later. */
+	if (deadline_tsc != IDLE_FOREVER)
+		lapic_timer_stop();
+	return done;
 }

@@ -3,6 +3,7 @@
  * where each step has what it needs, then prints the banner.
  */
 #include "drivers/acpi.h"
+#include "drivers/irq.h"
 #include "drivers/power.h"
 #include "drivers/tsc.h"
 #include "efi/bootinfo.h"
@@ -82,6 +83,7 @@ void kernel_main(struct bootinfo *bi)
 	options_parse((char *)bi->cmdline, &opt);
 	acpi_init(bi->rsdp);
 	tsc_calibrate();
+	irq_init();
 	print_summary(bi);
 
 	crash_on_purpose(opt.crash);

@@ -1,8 +1,10 @@
 /*
- * The IDT and the crash report.  Every CPU exception is fatal for now: it
- * prints the exception, error code, CR2, registers and a backtrace on the
- * console, then stops with a failure status.
+ * The IDT and the crash report.  Every CPU exception is fatal unless the
+ * fault hook takes it: it prints the exception, error code, CR2, registers
+ * and a backtrace on the console, then stops with a failure status.
+ * Vectors from 32 up are interrupts, handed to drivers/irq.c.
  */
+#include "drivers/irq.h"
 #include "kernel/backtrace.h"
 #include "kernel/console.h"
 #include "kernel/cpu.h"
@@ -12,6 +14,7 @@
 #include "kernel/trap.h"
 
 #define NEXCEPTIONS	32
+#define NVECTORS	256
 #define STUB_SIZE	16
 #define GATE_INTERRUPT	0x8e	/* present, ring 0, 64-bit interrupt gate */
 
@@ -31,7 +34,7 @@ struct gate {
 
 extern char trap_stubs[];
 
-static struct gate idt[256];
+static struct gate idt[NVECTORS];
 static int (*fault_hook)(struct trap_frame *f, uint64_t addr);
 
 static const char *const exception_names[NEXCEPTIONS] = {
@@ -49,8 +52,15 @@ static const char *const exception_names[NEXCEPTIONS] = {
 	"#VC VMM communication", "#SX security", "reserved 31",
 };
 
+/*
+ * Every vector gets a stack of its own class (DESIGN.md): interrupts only
+ * arrive in the idle loop, but an exception inside a handler must not
+ * reuse the stack the handler runs on.
+ */
 static uint8_t ist_for(int vector)
 {
+	if (vector >= NEXCEPTIONS)
+		return IST_IRQ;
 	switch (vector) {
 	case 2:
 		return IST_NMI;
@@ -65,7 +75,7 @@ static uint8_t ist_for(int vector)
 	}
 }
 
-/* Installs the IDT: every exception vector reports and stops. */
+/* Installs the IDT: exceptions report and stop, interrupts dispatch. */
 void idt_init(void)
 {
 	struct {
@@ -76,7 +86,7 @@ void idt_init(void)
 	uint64_t stub;
 	int v;
 
-	for (v = 0; v < NEXCEPTIONS; v++) {
+	for (v = 0; v < NVECTORS; v++) {
 		stub = (uint64_t)(uintptr_t)trap_stubs + (uint64_t)v * STUB_SIZE;
 		idt[v].offset_lo = stub & 0xffff;
 		idt[v].selector = SEL_KERNEL_CODE;
@@ -119,15 +129,19 @@ void trap_set_fault_hook(int (*hook)(struct trap_frame *f, uint64_t addr))
 }
 
 /*
- * Reports an exception and stops, unless the fault hook handles it;
- * called from kernel/trapentry.S.
+ * Dispatches an interrupt, or reports an exception and stops unless the
+ * fault hook handles it; called from kernel/trapentry.S.
  */
 void trap_handler(struct trap_frame *f)
 {
 	static int reporting;
-	const char *name = f->vector < NEXCEPTIONS ?
-	    exception_names[f->vector] : "unknown vector";
+	const char *name;
 
+	if (f->vector >= NEXCEPTIONS) {
+		irq_dispatch(f->vector);
+		return;
+	}
+	name = exception_names[f->vector];
 	if (fault_hook && !reporting && fault_hook(f, read_cr2()) == 0)
 		return;
 

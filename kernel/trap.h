@@ -1,5 +1,6 @@
 /*
- * CPU exceptions: the IDT and what happens when one arrives.
+ * CPU exceptions and interrupts: the IDT and what happens when one
+ * arrives.
  */
 #ifndef KERNEL_TRAP_H
 #define KERNEL_TRAP_H
@@ -14,7 +15,7 @@ struct trap_frame {
 	uint64_t rip, cs, rflags, rsp, ss;	/* pushed by the CPU */
 };
 
-/* Installs the IDT: every exception vector reports and stops. */
+/* Installs the IDT: exceptions report and stop, interrupts dispatch. */
 void idt_init(void);
 
 /*

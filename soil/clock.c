@@ -1,16 +1,18 @@
 /*
- * Clocks and sleeping (see soil/clock.h).  Until the kernel has an idle
- * loop with timer interrupts, a sleep spins on the TSC.
+ * Clocks and sleeping (see soil/clock.h).  A sleep halts in the idle loop
+ * (kernel/idle.h) until the TSC reaches its end.
  */
 #include <asm-generic/errno.h>
 #include <linux/time.h>
 #include "drivers/tsc.h"
 #include "kernel/cpu.h"
+#include "kernel/idle.h"
 #include "soil/clock.h"
 #include "soil/user.h"
 
 #define NS_PER_SEC	1000000000ull
 #define UTC_OFFSET_UNKNOWN	0x7ff
+#define WAIT_MAX_NS	(3600 * NS_PER_SEC)
 
 static uint64_t boot_tsc;	/* TSC at the firmware clock reading */
 static uint64_t boot_epoch_ns;	/* wall clock at boot_tsc */
@@ -125,13 +127,20 @@ long sys_time(long *t)
 	return s;
 }
 
-/* Waits until clock reads at least until_ns. */
+/*
+ * Waits until clock reads at least until_ns: idles until the TSC tick
+ * that far ahead, at most an hour at a time (the tick count stays far
+ * from overflow), then checks the clock again.
+ */
 static void wait_until(int clock, uint64_t until_ns)
 {
-	uint64_t now;
+	uint64_t now, ns;
 
-	while (!clock_read(clock, &now) && now < until_ns)
-		cpu_relax();
+	while (!clock_read(clock, &now) && now < until_ns) {
+		ns = until_ns - now < WAIT_MAX_NS ? until_ns - now : WAIT_MAX_NS;
+		idle_wait(rdtsc() + muldiv64(ns, tsc_hz(), NS_PER_SEC) + 1,
+		    NULL, NULL);
+	}
 }
 
 long sys_clock_nanosleep(int clock, int flags,
