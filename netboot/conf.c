@@ -45,6 +45,9 @@ static void dhcp_boot(FILE *f, const struct netboot_conf *c, const char *url)
 	const char *file = c->ipxe ? NETBOOT_IPXE_FILE : NETBOOT_IMAGE_FILE;
 
 	if (c->ipxe) {
+		/* iPXE's no-pxedhcp (option 175.176): no 2 s wait for a
+		   ProxyDHCP offer that will not come. */
+		fprintf(f, "dhcp-option-force=tag:ipxe,encap:175,176,1\n");
 		fprintf(f, "dhcp-boot=tag:ipxe,%s/%s\n", url, NETBOOT_SCRIPT_FILE);
 		fprintf(f, "dhcp-boot=tag:efi64,tag:!ipxe,%s\n", file);
 		fprintf(f, "dhcp-boot=tag:httpboot,tag:!ipxe,%s/%s\n", url, file);

@@ -172,6 +172,7 @@ static void test_dnsmasq(void)
 	CHECK(has_line(t, "dhcp-boot=tag:httpboot,tag:!ipxe,"
 	    "http://10.0.0.1:8080/snponly.efi"));
 	CHECK(has_line(t, "dhcp-option-force=tag:httpboot,60,HTTPClient"));
+	CHECK(has_line(t, "dhcp-option-force=tag:ipxe,encap:175,176,1"));
 	CHECK(!strstr(t, "log-dhcp"));
 	CHECK(!strstr(t, "proxy"));
 	free(t);
