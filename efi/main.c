@@ -11,6 +11,7 @@
 #include "efi/memmap.h"
 #include "kernel/cmdline.h"
 #include "kernel/cpu.h"
+#include "kernel/string.h"
 
 #define CMDLINE_MAX		4096
 #define KERNEL_STACK_PAGES	16
@@ -59,27 +60,84 @@ static int guid_eq(const EFI_GUID *a, const EFI_GUID *b)
 	return 1;
 }
 
-/* Takes the image's load options as the UTF-8 command line. */
+/*
+ * The command line built into the image (terrarium build --cmdline), for
+ * boots that pass none: firmware PXE and HTTP Boot, a boot entry or a USB
+ * stick without options.  Every image link defines it ("" when none).
+ */
+extern const char terrarium_cmdline[];
+
+/*
+ * Whether line carries no options: nothing, or only the image's own path
+ * (the UEFI shell and iPXE put it first).  Returns the length of that path
+ * word in *path_len (0 when none).
+ */
+static int has_no_options(const char *line, size_t *path_len)
+{
+	char copy[CMDLINE_MAX], *words[2];
+	size_t i;
+	int n;
+
+	for (i = 0; i < CMDLINE_MAX - 1 && line[i]; i++)
+		copy[i] = line[i];
+	copy[i] = '\0';
+	n = cmdline_split(copy, words, 2);
+	*path_len = n == 1 && cmdline_is_image_path(words[0]) ?
+	    strlen(words[0]) : 0;
+	return n == 0 || *path_len;
+}
+
+/*
+ * Puts the built-in command line into line (CMDLINE_MAX bytes) when line
+ * has no options, keeping an image path in front.
+ */
+static void add_default(char *line)
+{
+	size_t path_len, start, n = strlen(terrarium_cmdline);
+	const char *p = line;
+
+	if (!n || !has_no_options(line, &path_len))
+		return;
+	while (*p == ' ')
+		p++;
+	memmove(line, p, path_len);
+	start = path_len ? path_len + 1 : 0;
+	if (start + n >= CMDLINE_MAX) {
+		say("terrarium: the built-in command line is too long; "
+		    "ignored\r\n");
+		return;
+	}
+	line[path_len] = ' ';
+	memcpy(line + start, terrarium_cmdline, n + 1);
+}
+
+/*
+ * Takes the image's load options as the UTF-8 command line, or the
+ * built-in one; the kernel splits it in place, so it is a writable copy.
+ */
 static void read_cmdline(EFI_HANDLE image)
 {
 	EFI_GUID guid = EFI_LOADED_IMAGE_PROTOCOL_GUID;
-	EFI_LOADED_IMAGE *li;
+	EFI_LOADED_IMAGE *li = NULL;
 	char *line;
 
 	bi.cmdline = "";
-	if (st->BootServices->HandleProtocol(image, &guid, (void **)&li) !=
-	    EFI_SUCCESS)
-		return;
-	bi.image_base = (uint64_t)(uintptr_t)li->ImageBase;
-	bi.image_size = li->ImageSize;
-	if (!li->LoadOptions || !li->LoadOptionsSize)
-		return;
 	line = alloc_pool(CMDLINE_MAX);
 	if (!line)
 		return;
-	if (loadopt_to_utf8(li->LoadOptions, li->LoadOptionsSize, line,
-	    CMDLINE_MAX) < 0)
-		say("terrarium: load options are not text; ignored\r\n");
+	line[0] = '\0';
+	if (st->BootServices->HandleProtocol(image, &guid, (void **)&li) ==
+	    EFI_SUCCESS) {
+		bi.image_base = (uint64_t)(uintptr_t)li->ImageBase;
+		bi.image_size = li->ImageSize;
+		if (li->LoadOptions && li->LoadOptionsSize &&
+		    loadopt_to_utf8(li->LoadOptions, li->LoadOptionsSize, line,
+		    CMDLINE_MAX) < 0) {
+			say("terrarium: load options are not text; ignored\r\n");
+			line[0] = '\0';
+		}
+	}
+	add_default(line);
 	bi.cmdline = line;
 }
 

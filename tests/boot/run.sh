@@ -100,6 +100,26 @@ case_fat() {
 	has $c "cmdline:" && fail $c "an empty command line gave a cmdline message"
 }
 
+# An image booted with no load options (a USB stick, firmware PXE) uses the
+# command line built into it by terrarium link --cmdline; options given at
+# boot win over it.
+case_builtin_cmdline() {
+	c=builtin-cmdline
+	: >"$OUT/$c.result"
+	"$B/terrarium" link -q --cmdline "builtin-word=1 poweroff" \
+	    -o "$OUT/$c.efi" 2>"$OUT/$c.err" ||
+		{ fail $c "terrarium link --cmdline failed: $(cat "$OUT/$c.err")"; return; }
+	boot $c 0 --efi "$OUT/$c.efi"
+	expect_in_log $c "cmdline: unknown option 'builtin-word=1' ignored" \
+	    "powering off"
+	g=builtin-cmdline-given
+	boot $g 0 --kernel "$OUT/builtin-cmdline.efi" \
+	    --append "given-word=2 poweroff"
+	expect_in_log $g "cmdline: unknown option 'given-word=2' ignored"
+	has $g "builtin-word" &&
+		fail $g "the built-in command line was used although one was given"
+}
+
 # A machine without GOP boots on serial alone; ACPI S5 powers it off
 # (QEMU reports a power-off, not a reset or a debug-exit write).
 case_no_gop() {
@@ -149,7 +169,8 @@ case_crash_stack() {
 	expect_in_log crash-stack "the frame above"
 }
 
-cases="banner fat no_gop reboot crash_null crash_divide crash_textwrite crash_stack"
+cases="banner fat builtin_cmdline no_gop reboot crash_null crash_divide crash_textwrite
+crash_stack"
 
 # Two at a time: QEMU under TCG keeps one core busy.
 set -- $cases
