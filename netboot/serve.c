@@ -51,7 +51,7 @@ static int start(struct serve_proc *p, const sigset_t *caught)
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
-	sigset_t none;
+	sigset_t none, deflt = *caught;
 	int fds[2], r;
 
 	if (pipe2(fds, O_CLOEXEC) < 0) {
@@ -60,6 +60,7 @@ static int start(struct serve_proc *p, const sigset_t *caught)
 		return -1;
 	}
 	sigemptyset(&none);
+	sigaddset(&deflt, SIGPIPE);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawnattr_init(&attr);
 	r = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
@@ -75,7 +76,7 @@ static int start(struct serve_proc *p, const sigset_t *caught)
 	if (!r)
 		r = posix_spawnattr_setsigmask(&attr, &none);
 	if (!r)
-		r = posix_spawnattr_setsigdefault(&attr, caught);
+		r = posix_spawnattr_setsigdefault(&attr, &deflt);
 	if (!r)
 		r = posix_spawnp(&p->pid, p->argv[0], &fa, &attr, p->argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
@@ -299,6 +300,7 @@ static int loop(struct serve_proc *procs, int n, const char *ready, int sfd,
 /* Runs the processes; see serve.h. */
 int serve_run(struct serve_proc *procs, int n, const char *ready)
 {
+	void (*old_pipe)(int);
 	sigset_t caught, old;
 	int i, sfd, r;
 
@@ -310,6 +312,9 @@ int serve_run(struct serve_proc *procs, int n, const char *ready)
 		procs[i].len = 0;
 		procs[i].ready = procs[i].ended = 0;
 	}
+	/* A reader of our output that goes away must not kill us and
+	   orphan the servers. */
+	old_pipe = signal(SIGPIPE, SIG_IGN);
 	stop_signals(&caught);
 	sigprocmask(SIG_BLOCK, &caught, &old);
 	sfd = signalfd(-1, &caught, SFD_NONBLOCK | SFD_CLOEXEC);
@@ -317,11 +322,13 @@ int serve_run(struct serve_proc *procs, int n, const char *ready)
 		fprintf(stderr, "terrarium: cannot watch signals: %s\n",
 		    strerror(errno));
 		sigprocmask(SIG_SETMASK, &old, NULL);
+		signal(SIGPIPE, old_pipe);
 		return 1;
 	}
 	r = loop(procs, n, ready, sfd, &caught);
 	stop_all(procs, n);
 	close(sfd);
 	sigprocmask(SIG_SETMASK, &old, NULL);
+	signal(SIGPIPE, old_pipe);
 	return r;
 }

@@ -108,6 +108,7 @@ static void test_args_boot_and_video(void)
 {
 	struct qemu_config c;
 	char **a;
+	int i, drives;
 
 	qemu_config_init(&c);
 	c.boot = QEMU_BOOT_EFI;
@@ -136,6 +137,30 @@ static void test_args_boot_and_video(void)
 	c.window = NULL;
 	a = qemu_build_args(&c, "/t/vars.fd", "/t/fat", 3, 4, NULL);
 	CHECK(a && find_arg(a, "-display", NULL) < 0);
+	qemu_free_args(a);
+
+	/* A USB stick: the image behind usb-storage on an xHCI controller,
+	   not a plain disk. */
+	c.boot = QEMU_BOOT_USB;
+	c.image = "/img/s,t.img";
+	a = qemu_build_args(&c, "/t/vars.fd", "/t/fat", 3, 4, NULL);
+	CHECK(a && find_arg(a, "-device", "qemu-xhci,id=xhci") > 0);
+	CHECK(a && find_arg(a, "-drive", "if=none,id=stick,format=raw,"
+	    "file=/img/s,,t.img") > 0);
+	CHECK(a && find_arg(a, "-device",
+	    "usb-storage,bus=xhci.0,drive=stick,removable=on") > 0);
+	CHECK(a && find_arg(a, "-drive", "format=raw,media=disk,"
+	    "file=/img/s,,t.img") < 0);
+	qemu_free_args(a);
+
+	/* No image: only the firmware's two flash drives. */
+	c.boot = QEMU_BOOT_NONE;
+	c.image = NULL;
+	a = qemu_build_args(&c, "/t/vars.fd", "/t/fat", 3, 4, NULL);
+	for (i = drives = 0; a && a[i]; i++)
+		drives += strcmp(a[i], "-drive") == 0;
+	CHECK(a && drives == 2);
+	CHECK(a && find_arg(a, "-kernel", NULL) < 0);
 	qemu_free_args(a);
 }
 
