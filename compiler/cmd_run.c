@@ -272,6 +272,9 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	r.cfg.append = line;
+	/* QEMU's default CPU lacks RDRAND/RDSEED, which getrandom and
+	   /dev/urandom draw on; TCG's "max" model has them. */
+	r.cfg.cpu = "max";
 	r.cfg.nports = 2;
 	r.cfg.ports[0].out_fd = STDOUT_FILENO;
 	r.cfg.ports[0].in_fd = isatty(STDIN_FILENO) ? -1 : STDIN_FILENO;

@@ -9,6 +9,7 @@
 #include "soil/clock.h"
 #include "soil/mm.h"
 #include "soil/proc.h"
+#include "soil/reboot.h"
 #include "soil/signal.h"
 #include "soil/sys_file.h"
 
@@ -51,6 +52,7 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
 	SYS(sched_getaffinity, sys_sched_getaffinity),
 	SYS(exit, sys_exit_group),
 	SYS(exit_group, sys_exit_group),
+	SYS(reboot, sys_reboot),
 	/* signals */
 	SYS(rt_sigaction, sys_rt_sigaction),
 	SYS(rt_sigprocmask, sys_rt_sigprocmask),

@@ -4,6 +4,8 @@
 # --- memory, time, signals, the process (the lead's part) ---
 KSRCS += soil/ranges.c soil/mm.c soil/clock.c soil/calendar.c soil/proc.c \
 	soil/signal.c soil/stdio.c soil/console.c
+# reboot(2), for Soil.Machine.reboot (soilml)
+KSRCS += soil/reboot.c
 UNIT_TESTS += ranges
 UNIT_SRCS_ranges := soil/ranges.c
 UNIT_TESTS += calendar
@@ -22,3 +24,6 @@ UNIT_TESTS += cpio
 UNIT_SRCS_cpio := soil/cpio.c soil/memfs.c $(SOIL_TEST_KERNEL)
 FUZZ_TARGETS += cpio
 FUZZ_SRCS_cpio := soil/cpio.c soil/memfs.c $(SOIL_TEST_KERNEL)
+
+# The OCaml library Soil (soilml).
+include soil/ocaml/rules.mk
