@@ -6,8 +6,6 @@ KSRCS += soil/ranges.c soil/mm.c soil/clock.c soil/calendar.c soil/proc.c \
 	soil/signal.c soil/stdio.c soil/console.c
 # reboot(2), for Soil.Machine.reboot (soilml)
 KSRCS += soil/reboot.c
-# reboot(2), for Soil.Machine.reboot (soilml)
-KSRCS += soil/reboot.c
 UNIT_TESTS += ranges
 UNIT_SRCS_ranges := soil/ranges.c
 UNIT_TESTS += calendar
