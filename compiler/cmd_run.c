@@ -7,6 +7,7 @@
  * fails.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -258,6 +259,11 @@ int cmd_run(int argc, char **argv)
 	}
 	if (!r.cfg.image) {
 		status = opt_usage_error(&s, "no image to run");
+		goto out;
+	}
+	if (access(r.cfg.image, R_OK) != 0) {
+		fprintf(stderr, "terrarium run: cannot read %s: %s\n",
+		    r.cfg.image, strerror(errno));
 		goto out;
 	}
 	line = runline_build(r.kernel_args, r.env.v, (int)r.env.n,

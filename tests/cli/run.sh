@@ -162,7 +162,7 @@ check run-bad-env 2 -e "-e wants NAME=value"
 run run-quote "$T" run kernel.efi -- 'say "hi"'
 check run-quote 2 -e "holds a double quote"
 run run-missing "$T" run nosuch.efi
-check run-missing 125 -e "nosuch.efi"
+check run-missing 2 -e "cannot read nosuch.efi"
 
 # --- boots of the kernel alone, two at a time ---
 # A clean power-off is status 0, and the firmware's console output on COM2
