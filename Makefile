@@ -75,7 +75,7 @@ PREFIX ?= /usr/local
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/terrarium
 	install -m 755 $(B)/terrarium $(DESTDIR)$(PREFIX)/bin/terrarium
-	cp -p $(LIBDIR)/* $(DESTDIR)$(PREFIX)/lib/terrarium/
+	cp -pR $(LIBDIR)/* $(DESTDIR)$(PREFIX)/lib/terrarium/
 
 .PHONY: all host-tools clean test unit-test boot-test fuzz-test fuzz demo deps bench \
 	install cli-test FORCE

@@ -7,13 +7,16 @@
 #include "compiler/clibs.h"
 
 /* The OCaml distribution's C stubs, rebuilt with musl for Terrarium:
-   Debian's own builds call glibc's fortify entry points. */
+   Debian's own builds call glibc's fortify entry points.  Soil's stubs
+   are the musl build in the libdir's package, whichever soil package
+   ocamlfind found (a Linux build of it has gcc-built stubs). */
 static const struct {
 	const char *lib;
 	const char *archive;
 } libdir_libs[] = {
 	{ "unix", "libunix.a" },
 	{ "camlstr", "libcamlstr.a" },
+	{ "soil_stubs", "ocaml/soil/libsoil_stubs.a" },
 };
 
 /* Libraries musl keeps inside libc.a. */

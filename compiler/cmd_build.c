@@ -103,6 +103,35 @@ out:
 	return r;
 }
 
+/*
+ * Puts the libdir's ocaml/ directory first on OCAMLPATH, so that ocamlfind
+ * finds Terrarium's own packages (soil, with its C stubs built for musl)
+ * before any other of the same name.  Returns 0, or -1 (said).
+ */
+static int add_ocamlpath(void)
+{
+	const char *dir = libdir(), *old = getenv("OCAMLPATH");
+	char *path;
+	int r;
+
+	if (!dir)
+		return -1;
+	if (old && *old)
+		r = asprintf(&path, "%s/ocaml:%s", dir, old);
+	else
+		r = asprintf(&path, "%s/ocaml", dir);
+	if (r < 0) {
+		fprintf(stderr, "terrarium: out of memory\n");
+		return -1;
+	}
+	r = setenv("OCAMLPATH", path, 1);
+	if (r < 0)
+		fprintf(stderr, "terrarium: cannot set OCAMLPATH: %s\n",
+		    strerror(errno));
+	free(path);
+	return r;
+}
+
 /* Appends the packages of a comma-separated list.  Returns 0, or -1. */
 static int add_packages(struct build *b, const char *list)
 {
@@ -475,6 +504,8 @@ int cmd_build(int argc, char **argv)
 	if (!job.out && !(job.out = out = default_output(&b)))
 		goto fail;
 	if (find_std_exit(&b) < 0)
+		goto fail;
+	if (add_ocamlpath() < 0)
 		goto fail;
 	r = build(&b, &job);
 	goto out;

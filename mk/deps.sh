@@ -7,6 +7,7 @@ set -eu
 packages="gcc make binutils gnu-efi qemu-system-x86 ovmf mtools dosfstools
 console-setup-linux gzip qemu-system-gui
 ocaml-nox ocaml-source ocaml-findlib musl-tools musl-dev cpio
+liblwt-ocaml-dev libcmdliner-ocaml-dev libbase-ocaml-dev
 xorriso gdisk fdisk dnsmasq-base lighttpd ipxe ipxe-qemu iproute2 $*"
 
 missing=""
