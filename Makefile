@@ -11,7 +11,8 @@ all: $(B)/BOOTX64.EFI host-tools
 
 include mk/flags.mk
 include efi/rules.mk kernel/rules.mk drivers/rules.mk runtime/rules.mk \
-	soil/rules.mk compiler/rules.mk images/rules.mk netboot/rules.mk
+	soil/rules.mk compiler/rules.mk images/rules.mk netboot/rules.mk \
+	examples/rules.mk
 include tests/rules.mk
 
 # --- Debian packages: checked on every build, installed when missing ---

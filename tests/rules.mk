@@ -29,7 +29,8 @@ unit-test: $(UNIT_BINS)
 fuzz-test: $(FUZZ_BINS)
 	@B=$(B) sh tests/fuzz/run.sh $(FUZZ_TARGETS)
 
-test: unit-test fuzz-test runtime-test cli-test boot-test image-test netboot-test
+test: unit-test fuzz-test runtime-test cli-test boot-test image-test netboot-test \
+	soil-test
 
 boot-test: $(B)/BOOTX64.EFI $(B)/tboot $(B)/fbrender $(B)/fbcheck
 	@B=$(B) sh tests/boot/run.sh $(B)/BOOTX64.EFI $(VERSION)
@@ -78,3 +79,11 @@ ocaml-test-native:
 
 ocaml-testsuite: $(OCAML_TEST_DEPS)
 	@B=$(B) sh tests/ocaml-testsuite/run.sh
+
+# The idle loop halts: QEMU's CPU time while an OCaml program sleeps, against
+# a busy baseline in the same boot, and the sleep's accuracy
+# (tests/idle/run.sh).
+.PHONY: idle-test
+test: idle-test
+idle-test: $(OCAML_TEST_DEPS) $(B)/tboot
+	@B=$(B) sh tests/idle/run.sh
