@@ -79,3 +79,11 @@ ocaml-test-native:
 
 ocaml-testsuite: $(OCAML_TEST_DEPS)
 	@B=$(B) sh tests/ocaml-testsuite/run.sh
+
+# The idle loop halts: QEMU's CPU time while an OCaml program sleeps, against
+# a busy baseline in the same boot, and the sleep's accuracy
+# (tests/idle/run.sh).
+.PHONY: idle-test
+test: idle-test
+idle-test: $(OCAML_TEST_DEPS) $(B)/tboot
+	@B=$(B) sh tests/idle/run.sh

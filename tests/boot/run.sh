@@ -64,6 +64,10 @@ case_banner() {
 	expect_in_log $c "hi from Terrarium $VERSION" \
 	    "cmdline: unknown option 'bogus=1' ignored" \
 	    "framebuffer: 1024x768" "cpu: " "boot: "
+	# q35's interrupt controllers, and a wake-up timer that fired once.
+	expect_in_log $c "irq: MADT: 1 CPU, 1 I/O APIC, 5 ISA overrides" \
+	    "irq: I/O APIC 0 at 0xfec00000, GSI 0-23" "timer: local APIC"
+	has $c "lapic: error" && fail $c "the local APIC reported an error"
 	mib=$(sed -n 's/^memory: \([0-9]*\) MiB RAM.*/\1/p' "$OUT/$c.log")
 	if [ -z "$mib" ] || [ $((mib * 100)) -lt $((MEM * 95)) ] ||
 	    [ $((mib * 100)) -gt $((MEM * 105)) ]; then
