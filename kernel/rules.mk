@@ -13,3 +13,8 @@ UNIT_TESTS += kmalloc
 UNIT_SRCS_kmalloc := kernel/kmalloc.c tests/unit/kstubs.c
 FUZZ_TARGETS += cmdline
 FUZZ_SRCS_cmdline := kernel/cmdline.c
+# The console input queue between the keyboard and serial drivers and
+# the terminal (soil/tty.c).
+KSRCS += kernel/input.c
+UNIT_TESTS += input
+UNIT_SRCS_input := kernel/input.c tests/unit/kstubs.c
