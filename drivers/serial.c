@@ -1,11 +1,15 @@
 /*
- * 16550 UART driver (polled).  Register layout from the 16550D datasheet:
- * THR/RBR at +0, IER +1, FCR +2, LCR +3, MCR +4, LSR +5, scratch +7;
- * DLL/DLM at +0/+1 while LCR.DLAB is set.
+ * 16550 UART driver: output polled, COM1's input also by IRQ 4.
+ * Register layout from the 16550D datasheet: THR/RBR at +0, IER +1,
+ * FCR +2, LCR +3, MCR +4, LSR +5, scratch +7; DLL/DLM at +0/+1 while
+ * LCR.DLAB is set.
  */
 #include <stdint.h>
+#include "drivers/irq.h"
 #include "drivers/serial.h"
 #include "kernel/cpu.h"
+#include "kernel/idle.h"
+#include "kernel/input.h"
 
 #define REG_DATA	0
 #define REG_IER		1
@@ -15,6 +19,7 @@
 #define REG_LSR		5
 #define REG_SCRATCH	7
 
+#define IER_RX_DATA	0x01
 #define LCR_8N1		0x03
 #define LCR_DLAB	0x80
 #define LSR_DATA_READY	0x01
@@ -23,8 +28,11 @@
 
 /* 115200 baud from the 1.8432 MHz reference clock. */
 #define DIVISOR_115200	1
+#define COM1_IRQ	4
 /* Spins this many times for the transmitter before giving up on a byte. */
 #define TX_SPIN_LIMIT	100000
+/* Bytes one poll takes at most: a UART stuck with data ready cannot hang it. */
+#define RX_POLL_LIMIT	256
 
 static struct serial console_port;
 
@@ -95,4 +103,33 @@ void serial_write(const char *buf, size_t n)
 int serial_read_byte(void)
 {
 	return serial_getc(&console_port);
+}
+
+/* Moves what COM1 received into the console input queue. */
+static void console_poll(void)
+{
+	char c;
+	int i, b;
+
+	for (i = 0; i < RX_POLL_LIMIT && (b = serial_read_byte()) >= 0; i++) {
+		c = (char)b;
+		input_push(&c, 1);
+	}
+}
+
+/* IRQ 4: COM1 received data; reading it clears the interrupt. */
+static void on_irq(void *arg)
+{
+	(void)arg;
+	console_poll();
+}
+
+/* Feeds COM1's input to the console; see drivers/serial.h. */
+void serial_console_input(void)
+{
+	if (!console_port.present)
+		return;
+	idle_add_poller(console_poll);
+	if (irq_register(COM1_IRQ, on_irq, NULL) == 0)
+		outb(console_port.base + REG_IER, IER_RX_DATA);
 }

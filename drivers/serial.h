@@ -1,7 +1,8 @@
 /*
- * 16550 UARTs, polled.  COM1 is the console every machine and QEMU has;
- * COM2 and COM3 carry a program's stdout and stderr when the command line
- * asks for it (stdio=com2), so a host can tell them apart.
+ * 16550 UARTs, polled (COM1's input also by interrupt).  COM1 is the
+ * console every machine and QEMU has; COM2 and COM3 carry a program's
+ * stdout and stderr when the command line asks for it (stdio=com2), so
+ * a host can tell them apart.
  */
 #ifndef DRIVERS_SERIAL_H
 #define DRIVERS_SERIAL_H
@@ -37,5 +38,10 @@ int serial_init(void);
 void serial_write(const char *buf, size_t n);
 /* The next byte received on the console port, or -1. */
 int serial_read_byte(void);
+/*
+ * From now on what the console port receives goes to the console input
+ * queue (kernel/input.h), through its IRQ and an idle poller.
+ */
+void serial_console_input(void);
 
 #endif
