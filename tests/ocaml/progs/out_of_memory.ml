@@ -1,6 +1,5 @@
 (* out_of_memory: allocations larger than any machine are refused with
-   Out_of_memory (not Invalid_argument), and the program continues.
-   corpus: solo *)
+   Out_of_memory (not Invalid_argument), and the program continues. *)
 let attempt name f =
   match f () with
   | _ -> Printf.printf "%s: allocated?\n" name

@@ -1,6 +1,5 @@
 (* stack_overflow: deep non-tail recursion overflows the stack and is
-   caught as Stack_overflow; the program then goes on and recurses again.
-   corpus: solo *)
+   caught as Stack_overflow; the program then goes on and recurses again. *)
 let rec depth n = if n < 0 then 0 else 1 + depth (n + 1)
 
 let rec build n = if n = 0 then [] else n :: build (n - 1)
