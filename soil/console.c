@@ -1,56 +1,48 @@
 /*
  * The standard streams as files (see soil/console.h).  On the console
- * they are a terminal: TIOCGWINSZ answers with the screen's size in cells,
+ * they are a terminal (soil/tty.h): line editing, termios, TIOCGWINSZ,
  * which is also how musl's isatty decides.  On COM2/COM3 they are not,
  * like a pipe or a file that a test compares.
  */
 #include <asm-generic/errno.h>
-#include <asm-generic/ioctls.h>
-#include <asm-generic/termios.h>
 #include <linux/fcntl.h>
-#include "kernel/console.h"
 #include "kernel/kprintf.h"
 #include "soil/console.h"
 #include "soil/file.h"
 #include "soil/stdio.h"
-#include "soil/user.h"
+#include "soil/tty.h"
 
 static bool is_terminal;
 
 static long stdin_read(struct file *f, void *buf, size_t n)
 {
-	(void)f;
+	if (is_terminal)
+		return tty_read(buf, n, f->flags & O_NONBLOCK);
 	return stdio_read(buf, n);
 }
 
 static long stdout_write(struct file *f, const void *buf, size_t n)
 {
 	(void)f;
+	if (is_terminal)
+		return tty_write(buf, n);
 	return stdio_write(STDIO_OUT, buf, n);
 }
 
 static long stderr_write(struct file *f, const void *buf, size_t n)
 {
 	(void)f;
+	if (is_terminal)
+		return tty_write(buf, n);
 	return stdio_write(STDIO_ERR, buf, n);
 }
 
 static long stdio_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 {
-	struct winsize *ws = (struct winsize *)(uintptr_t)arg;
-	unsigned cols, rows;
-
 	(void)f;
-	if (!is_terminal || cmd != TIOCGWINSZ)
+	if (!is_terminal)
 		return -ENOTTY;
-	if (!user_ok(ws, sizeof(*ws)))
-		return -EFAULT;
-	console_size(&cols, &rows);
-	ws->ws_col = (unsigned short)(cols ? cols : 80);
-	ws->ws_row = (unsigned short)(rows ? rows : 24);
-	ws->ws_xpixel = 0;
-	ws->ws_ypixel = 0;
-	return 0;
+	return tty_ioctl(cmd, arg);
 }
 
 static const struct file_ops stdin_ops = {
@@ -89,7 +81,8 @@ int console_fds_init(bool ports)
 
 	stdio_init(ports);
 	is_terminal = !ports;
-	if ((err = open_stream(0, &stdin_ops, O_RDONLY)) < 0 ||
+	if ((is_terminal && (err = tty_init()) < 0) ||
+	    (err = open_stream(0, &stdin_ops, O_RDONLY)) < 0 ||
 	    (err = open_stream(1, &stdout_ops, O_WRONLY)) < 0 ||
 	    (err = open_stream(2, &stderr_ops, O_WRONLY)) < 0) {
 		kprintf("console: cannot open the standard streams (%d)\n", err);

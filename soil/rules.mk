@@ -27,3 +27,8 @@ FUZZ_SRCS_cpio := soil/cpio.c soil/memfs.c $(SOIL_TEST_KERNEL)
 
 # The OCaml library Soil (soilml).
 include soil/ocaml/rules.mk
+
+# The console as a terminal (tty): the line discipline is pure logic.
+KSRCS += soil/ldisc.c soil/tty.c
+UNIT_TESTS += ldisc
+UNIT_SRCS_ldisc := soil/ldisc.c
