@@ -87,3 +87,10 @@ ocaml-testsuite: $(OCAML_TEST_DEPS)
 test: idle-test
 idle-test: $(OCAML_TEST_DEPS) $(B)/tboot
 	@B=$(B) sh tests/idle/run.sh
+
+# Console input: keys through the QEMU monitor and bytes on COM1 reach
+# OCaml programs through the terminal's line discipline (tests/tty/run.sh).
+.PHONY: tty-test
+test: tty-test
+tty-test: $(OCAML_TEST_DEPS) $(B)/tboot $(B)/fbrender $(B)/fbcheck
+	@B=$(B) sh tests/tty/run.sh

@@ -20,7 +20,7 @@
 #define DEFAULT_TIMEOUT	60	/* seconds, unless a display was asked for */
 #define TAIL_LINES	20
 
-enum action_kind { ACT_EXPECT, ACT_SCREENSHOT, ACT_SENDKEY };
+enum action_kind { ACT_EXPECT, ACT_SCREENSHOT, ACT_SENDKEY, ACT_TYPE };
 
 struct action {
 	enum action_kind kind;
@@ -81,6 +81,7 @@ static const char usage_text[] =
 "  --screenshot FILE  save the screen: PNG when FILE ends in .png, else PPM\n"
 "  --sendkey KEYS     press keys together: QEMU key codes joined by '-', such\n"
 "                     as ret, esc, a, shift-a, ctrl-alt-delete\n"
+"  --type TEXT        send the bytes of TEXT to the guest's serial console\n"
 "  --quit-after-expect\n"
 "                     once all are done, stop QEMU and exit 0 instead of\n"
 "                     waiting for the image to exit\n"
@@ -119,7 +120,7 @@ enum {
 	OPT_KERNEL = 256, OPT_APPEND, OPT_EFI, OPT_FAT, OPT_DISK, OPT_USB,
 	OPT_NO_DISK, OPT_MEM,
 	OPT_CPU, OPT_MACHINE, OPT_NO_VGA, OPT_DISPLAY, OPT_DISPLAY_IF,
-	OPT_REBOOT, OPT_QEMU, OPT_EXPECT, OPT_SCREENSHOT, OPT_SENDKEY,
+	OPT_REBOOT, OPT_QEMU, OPT_EXPECT, OPT_SCREENSHOT, OPT_SENDKEY, OPT_TYPE,
 	OPT_QUIT, OPT_TIMEOUT, OPT_LOG, OPT_QUIET, OPT_VERBOSE, OPT_HELP,
 };
 
@@ -142,6 +143,7 @@ static const struct option long_options[] = {
 	{ "expect", required_argument, NULL, OPT_EXPECT },
 	{ "screenshot", required_argument, NULL, OPT_SCREENSHOT },
 	{ "sendkey", required_argument, NULL, OPT_SENDKEY },
+	{ "type", required_argument, NULL, OPT_TYPE },
 	{ "quit-after-expect", no_argument, NULL, OPT_QUIT },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "serial-log", required_argument, NULL, OPT_LOG },
@@ -253,8 +255,10 @@ static int take_option(struct options *o, int opt, const char *arg)
 		/* fall through */
 	case OPT_SCREENSHOT:
 	case OPT_SENDKEY:
+	case OPT_TYPE:
 		if (add_action(o, opt == OPT_EXPECT ? ACT_EXPECT :
-		    opt == OPT_SCREENSHOT ? ACT_SCREENSHOT : ACT_SENDKEY, arg) < 0) {
+		    opt == OPT_SCREENSHOT ? ACT_SCREENSHOT :
+		    opt == OPT_SENDKEY ? ACT_SENDKEY : ACT_TYPE, arg) < 0) {
 			fprintf(stderr, "tboot: out of memory\n");
 			return EXIT_HARNESS;
 		}
@@ -469,6 +473,10 @@ static int run(struct qemu *q, const struct options *o)
 		case ACT_SENDKEY:
 			if (qemu_sendkey(q, a->arg) < 0)
 				return qemu_caught_signal() ? -1 : fail(q, EXIT_HARNESS);
+			break;
+		case ACT_TYPE:
+			if (qemu_serial_write(q, a->arg, strlen(a->arg)) < 0)
+				return fail(q, EXIT_HARNESS);
 			break;
 		}
 	}
