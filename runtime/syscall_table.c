@@ -11,6 +11,7 @@
 #include "soil/proc.h"
 #include "soil/reboot.h"
 #include "soil/signal.h"
+#include "soil/sys_event.h"
 #include "soil/sys_file.h"
 
 /* Casting through void (*)(void) tells GCC the signature change is meant. */
@@ -81,6 +82,21 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
 	SYS(dup3, sys_dup3),
 	SYS(ioctl, sys_ioctl),
 	SYS(getrandom, sys_getrandom),
+	/* events */
+	SYS(pipe, sys_pipe),
+	SYS(pipe2, sys_pipe2),
+	SYS(eventfd, sys_eventfd),
+	SYS(eventfd2, sys_eventfd2),
+	SYS(poll, sys_poll),
+	SYS(ppoll, sys_ppoll),
+	SYS(select, sys_select),
+	SYS(pselect6, sys_pselect6),
+	SYS(epoll_create, sys_epoll_create),
+	SYS(epoll_create1, sys_epoll_create1),
+	SYS(epoll_ctl, sys_epoll_ctl),
+	SYS(epoll_wait, sys_epoll_wait),
+	SYS(epoll_pwait, sys_epoll_pwait),
+	SYS(epoll_pwait2, sys_epoll_pwait2),
 	/* paths */
 	SYS(open, sys_open),
 	SYS(openat, sys_openat),

@@ -39,11 +39,17 @@ void file_get(struct file *f)
 	f->refs++;
 }
 
-/* Drops a reference; the last one closes the file and its node. */
+/* Drops a reference; the last tells the watches, then closes file and node. */
 void file_put(struct file *f)
 {
+	struct file_watch *w;
+
 	if (--f->refs)
 		return;
+	while ((w = f->watches)) {
+		f->watches = w->next;
+		w->closed(w);
+	}
 	if (f->ops->close)
 		f->ops->close(f);
 	if (f->node)

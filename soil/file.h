@@ -45,6 +45,24 @@ struct file_ops {
 	long (*fsync)(struct file *f);
 	/* The last reference is gone: free priv. NULL: nothing to free. */
 	void (*close)(struct file *f);
+	/*
+	 * Readiness now: POLLIN, POLLOUT, POLLHUP, POLLERR... bits
+	 * (<asm-generic/poll.h>).  NULL: always readable and writable, as
+	 * Linux has regular files and devices; epoll refuses such files.
+	 * A file with poll calls file_wake when its readiness changes.
+	 */
+	unsigned (*poll)(struct file *f);
+};
+
+/*
+ * Someone told about a file's events (epoll, soil/epoll.c): wake runs on
+ * file_wake, closed when the file's last reference goes (the watch is
+ * already off the file's list then).
+ */
+struct file_watch {
+	struct file_watch *next;
+	void (*wake)(struct file_watch *w, unsigned events);
+	void (*closed)(struct file_watch *w);
 };
 
 struct file {
@@ -54,6 +72,7 @@ struct file {
 	uint64_t offset;
 	uint32_t flags;		/* O_ACCMODE, O_APPEND, O_NONBLOCK, O_PATH... */
 	uint32_t refs;
+	struct file_watch *watches;	/* see file_watch_add */
 };
 
 /*
@@ -69,6 +88,15 @@ int file_readable(const struct file *f);
 int file_writable(const struct file *f);
 /* Fills st: ops->stat, else the node's, else a character device's. */
 long file_stat(struct file *f, struct stat *st);
+
+/* Adds w to f's watches; removes it (it must be there). soil/file_watch.c */
+void file_watch_add(struct file *f, struct file_watch *w);
+void file_watch_remove(struct file *f, struct file_watch *w);
+/*
+ * f's readiness changed in the ways events name (0: any way): tells
+ * every watch, as a Linux wake-up of the file's wait queue does.
+ */
+void file_wake(struct file *f, unsigned events);
 
 /*
  * Installs f at the lowest free fd (at least min for fd_install_min)

@@ -32,3 +32,15 @@ include soil/ocaml/rules.mk
 KSRCS += soil/ldisc.c soil/tty.c
 UNIT_TESTS += ldisc
 UNIT_SRCS_ldisc := soil/ldisc.c
+
+# Event-driven programs (soil/sys_event.h): pipes, eventfd, poll/select,
+# epoll.  Only soil/wait.c (the idle loop) stays out of the host tests,
+# which compare the calls with the host kernel's.
+SOIL_EVENT_SRCS := soil/file_watch.c soil/timeout.c soil/pipe_ring.c \
+	soil/pipe.c soil/eventfd.c soil/anon_inode.c soil/poll.c soil/epoll.c
+KSRCS += $(SOIL_EVENT_SRCS) soil/wait.c
+UNIT_TESTS += timeout pipe_ring events
+UNIT_SRCS_timeout := soil/timeout.c
+UNIT_SRCS_pipe_ring := soil/pipe_ring.c $(SOIL_TEST_KERNEL)
+UNIT_SRCS_events := $(SOIL_EVENT_SRCS) $(SOIL_FILE_SRCS) drivers/rng.c \
+	$(SOIL_TEST_KERNEL)

@@ -76,6 +76,8 @@ static struct kernel_sigaction actions[NSIG];
 static uint64_t blocked;
 static uint64_t pending;
 static struct kernel_stack altstack = { .flags = SS_DISABLE };
+static uint64_t saved_blocked;	/* the program's own, while ppoll waits */
+static bool mask_saved;
 
 static uint64_t bit(int sig)
 {
@@ -86,6 +88,14 @@ static uint64_t bit(int sig)
 static int ignored_by_default(int sig)
 {
 	return sig == 17 || sig == 23 || sig == 28;	/* CHLD, URG, WINCH */
+}
+
+/* Is sig's action to do nothing? */
+static int ignored(int sig)
+{
+	uint64_t h = actions[sig].handler;
+
+	return h == SIG_IGN || (h == SIG_DFL && ignored_by_default(sig));
 }
 
 static int on_altstack(uint64_t sp)
@@ -149,8 +159,7 @@ int signal_deliver(struct trap_frame *f, int sig, uint64_t addr)
 	uint64_t sp;
 	uint8_t *fpu;
 
-	if (a->handler == SIG_IGN ||
-	    (a->handler == SIG_DFL && ignored_by_default(sig)))
+	if (ignored(sig))
 		return 0;
 	if (a->handler == SIG_DFL || (blocked & bit(sig)))
 		return -1;
@@ -175,7 +184,8 @@ int signal_deliver(struct trap_frame *f, int sig, uint64_t addr)
 	save_registers(f, sf->uc.gregs);
 	sf->uc.gregs[REG_CR2] = addr;
 	sf->uc.fpregs = (uint64_t)(uintptr_t)fpu;
-	sf->uc.sigmask = blocked;
+	sf->uc.sigmask = mask_saved ? saved_blocked : blocked;
+	mask_saved = false;
 	sf->info.signo = sig;
 	sf->info.code = sig == SIGSEGV ? SEGV_MAPERR : SI_TKILL;
 	sf->info.addr = sig == SIGSEGV ? addr : (uint64_t)sys_getpid();
@@ -199,9 +209,7 @@ void signal_deliver_pending(struct trap_frame *f)
 {
 	int sig;
 
-	if (!(pending & ~blocked))
-		return;
-	for (sig = 1; sig < NSIG; sig++) {
+	for (sig = 1; sig < NSIG && (pending & ~blocked); sig++) {
 		if (!(pending & bit(sig)) || (blocked & bit(sig)))
 			continue;
 		pending &= ~bit(sig);
@@ -209,8 +217,39 @@ void signal_deliver_pending(struct trap_frame *f)
 			kprintf("program ended by signal %d\n", sig);
 			power_off(128 + sig);
 		}
-		return;		/* one frame at a time, as Linux does */
+		break;		/* one frame at a time, as Linux does */
 	}
+	signal_mask_restore();
+}
+
+/* Is a signal pending that would interrupt a wait? */
+bool signal_pending(void)
+{
+	int sig;
+
+	for (sig = 1; sig < NSIG; sig++)
+		if ((pending & ~blocked & bit(sig)) && !ignored(sig))
+			return true;
+	return false;
+}
+
+/* Blocks mask until the syscall returns; see soil/signal.h. */
+void signal_mask_during(uint64_t mask)
+{
+	if (!mask_saved) {
+		saved_blocked = blocked;
+		mask_saved = true;
+	}
+	blocked = mask & ~(bit(SIGKILL) | bit(SIGSTOP));
+}
+
+/* Puts back the mask signal_mask_during replaced. */
+void signal_mask_restore(void)
+{
+	if (!mask_saved)
+		return;
+	blocked = saved_blocked;
+	mask_saved = false;
 }
 
 /* rt_sigreturn: the handler returned through its restorer. */

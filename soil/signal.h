@@ -7,6 +7,7 @@
 #ifndef SOIL_SIGNAL_H
 #define SOIL_SIGNAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "kernel/trap.h"
@@ -41,6 +42,22 @@ void signal_deliver_pending(struct trap_frame *f);
 
 /* rt_sigreturn: restores the context the handler was entered from. */
 void signal_return(struct trap_frame *f);
+
+/*
+ * A signal is pending that the program neither blocks nor ignores: a
+ * blocking syscall ends with -EINTR (soil/wait.h).
+ */
+bool signal_pending(void);
+
+/*
+ * ppoll, pselect6 and epoll_pwait block mask while they wait.
+ * signal_mask_restore puts the program's own mask back; a syscall that
+ * ends with -EINTR leaves that to signal_deliver_pending, which saves the
+ * program's mask in the handler's frame, so the signal that interrupted
+ * is delivered first, as Linux does.
+ */
+void signal_mask_during(uint64_t mask);
+void signal_mask_restore(void);
 
 long sys_rt_sigaction(int sig, const struct kernel_sigaction *act,
     struct kernel_sigaction *old, size_t setsize);
