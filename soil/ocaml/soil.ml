@@ -18,8 +18,9 @@ external clock_seconds : clock -> float = "soil_clock_seconds"
 module Loop = struct
   type waiter = { promise : unit Lwt.t; resolver : unit Lwt.u }
 
-  (* Timers are keyed by deadline, then by the order they were made, so
-     equal deadlines fire first come, first served. *)
+  (* Timers are keyed by deadline, then by the order they were made: two
+     timers with the same deadline are two keys, and fire first come,
+     first served. *)
   module Deadlines = Map.Make (struct
     type t = float * int
 

@@ -3,8 +3,9 @@
 # decoder, colours, the event loop's timers and descriptor waits, files,
 # machine facts), the raw-mode key reader on a pseudo-terminal, and the
 # examples' output.  Then three boots: test_soil, hello_async and echo as
-# images must print what they print on Linux, and hello_async's sleep must
-# last what it asked, within 20 %.
+# images must print what they print on Linux, test_soil ends by restarting
+# the machine (Soil.Machine.reboot), and hello_async's sleep must last what
+# it asked, within 20 %.
 #
 # usage: B=BUILD-DIR sh tests/soil/run.sh   (make soil-test builds what it needs)
 # Prints one line per check and "soil: N passed, M failed".
@@ -118,9 +119,16 @@ if ! nm "$ROOT/$B/lib/terrarium/libterrarium.a" 2>/dev/null |
 	exit
 fi
 
+# A good run ends with Soil.Machine.reboot: terrarium run says the guest
+# reset, status 125.
 "$T" run --timeout 120 "$TS/test_soil.efi" >test_soil.image 2>test_soil.image.err
-status test_soil-image $? 0 test_soil.image.err
+status test_soil-image $? 125 test_soil.image.err
 grep '^FAIL' test_soil.image
+if grep -q 'the guest reset' test_soil.image.err; then
+	ok test_soil-image-reboot
+else
+	bad test_soil-image-reboot "no reset: $(head -c 300 test_soil.image.err)"
+fi
 same test_soil-image-output test_soil.linux test_soil.image
 
 # The guest measures its own sleep on its monotonic clock (the TSC, which
