@@ -15,9 +15,11 @@
 /*
  * Routes ISA IRQ isa_irq (0-15; the MADT's interrupt source overrides
  * apply) to handler, called with arg each time the device interrupts.
- * Returns 0, or -1 when the IRQ is out of range or taken or the machine
- * has no I/O APIC (the reason is printed); the driver then relies on its
- * poller alone.
+ * Call it after irq_init.  Returns 0, or -1 when the IRQ is out of range,
+ * taken or cannot be routed (said on the console) or the machine has no
+ * I/O APIC (said once by irq_init); the driver then relies on its poller
+ * alone, and whoever waits for it should wait with a deadline: nothing
+ * else ends a hlt for it.
  */
 int irq_register(unsigned isa_irq, void (*handler)(void *arg), void *arg);
 
