@@ -32,7 +32,7 @@ enum { O_INTERFACE = 1, O_IMAGE, O_CMDLINE, O_MAC_CMDLINE, O_PROXY, O_RANGE,
 static const struct opt opts[] = {
 	{ O_INTERFACE, "interface", 'i', "IF", "the network interface the "
 	    "machines are on (required);\nit needs an IPv4 address" },
-	{ O_IMAGE, "image", 0, "IMAGE.efi", "the UEFI image to boot (required)" },
+	{ O_IMAGE, "image", 0, "IMG", "the UEFI image to boot (required)" },
 	{ O_CMDLINE, "cmdline", 0, "TEXT", "the image's command line on every "
 	    "machine (it\ntravels in the iPXE script)" },
 	{ O_MAC_CMDLINE, "mac-cmdline", 0, "MAC=TEXT", "the command line of the "
@@ -181,8 +181,9 @@ static int parse(struct args *a, int argc, char **argv)
 		return opt_usage_error(&s, "--range does not go with --proxy-dhcp "
 		    "(the other DHCP server hands out the addresses)");
 	if (netboot_path_ok(a->conf.interface) < 0)
-		return opt_usage_error(&s, "no network interface named %s can "
-		    "be served", a->conf.interface);
+		return opt_usage_error(&s, "the interface name %s has a "
+		    "character dnsmasq's configuration cannot hold",
+		    a->conf.interface);
 	return -1;
 }
 
