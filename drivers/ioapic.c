@@ -25,12 +25,14 @@ struct ioapic {
 static struct ioapic ioapics[MADT_MAX_IOAPICS];
 static unsigned nioapics;
 
+/* Reads register reg of io through the select/window pair. */
 static uint32_t reg_read(const struct ioapic *io, uint32_t reg)
 {
 	io->regs[IOREGSEL] = reg;
 	return io->regs[IOWIN];
 }
 
+/* Writes register reg of io through the select/window pair. */
 static void reg_write(const struct ioapic *io, uint32_t reg, uint32_t v)
 {
 	io->regs[IOREGSEL] = reg;

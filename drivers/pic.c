@@ -19,6 +19,7 @@
 /* An unused port: a write to it gives an old 8259 time to settle. */
 #define DELAY_PORT	0x80
 
+/* Writes v to port, then gives the 8259 time before the next write. */
 static void out_slow(uint16_t port, uint8_t v)
 {
 	outb(port, v);
