@@ -94,3 +94,10 @@ idle-test: $(OCAML_TEST_DEPS) $(B)/tboot
 test: tty-test
 tty-test: $(OCAML_TEST_DEPS) $(B)/tboot $(B)/fbrender $(B)/fbcheck
 	@B=$(B) sh tests/tty/run.sh
+
+# The event syscalls from OCaml (pipes, select, EOF, EPIPE, EBADF) print
+# the same as on Linux (tests/events/run.sh): one boot.
+.PHONY: events-test
+test: events-test
+events-test: $(OCAML_TEST_DEPS)
+	@B=$(B) sh tests/events/run.sh
