@@ -91,11 +91,17 @@ static char *find_nocase(const char *dir, const char *name)
 int esp_check_files(const struct esp_content *c)
 {
 	static const char *const parts[] = { "EFI", "BOOT", "BOOTX64.EFI" };
+	struct stat st;
 	char *path, *next;
 	size_t i;
 
 	if (!c->files)
 		return 0;
+	if (stat(c->files, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "terrarium: --files %s is not a directory\n",
+		    c->files);
+		return -1;
+	}
 	path = strdup(c->files);
 	for (i = 0; path && i < sizeof(parts) / sizeof(parts[0]); i++) {
 		next = find_nocase(path, parts[i]);

@@ -23,8 +23,9 @@ struct esp_content {
 int esp_content_bytes(const struct esp_content *c, uint64_t *bytes);
 
 /*
- * Checks that the files directory does not hold its own
- * EFI/BOOT/BOOTX64.EFI (FAT ignores case).  Returns 0, or -1 (said).
+ * Checks that the files directory is a directory without an
+ * EFI/BOOT/BOOTX64.EFI of its own (FAT ignores case).  Returns 0, or -1
+ * (said).
  */
 int esp_check_files(const struct esp_content *c);
 

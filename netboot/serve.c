@@ -284,8 +284,11 @@ static int loop(struct serve_proc *procs, int n, const char *ready, int sfd,
 				pfd[np++].events = POLLIN;
 			}
 		if (poll(pfd, (nfds_t)np, announced ? -1 : TICK_MS) < 0 &&
-		    errno != EINTR)
+		    errno != EINTR) {
+			fprintf(stderr, "terrarium: cannot wait for the servers: "
+			    "%s\n", strerror(errno));
 			return 1;
+		}
 		for (i = 0; i < started; i++)
 			if (procs[i].fd >= 0)
 				take_output(&procs[i]);

@@ -131,6 +131,7 @@ case_mistakes() {
 	mkdir -p "$OUT/clash/efi/Boot"
 	echo x >"$OUT/clash/efi/Boot/bootx64.efi"
 	refused clash 1 "would replace" "$EFI" --files "$OUT/clash"
+	refused files-not-dir 1 "is not a directory" "$EFI" --files "$EFI"
 	refused two-images 2 "one image at a time" "$EFI" "$EFI"
 	refused bad-size 2 "--size wants" "$EFI" --size 12x
 	c=device
