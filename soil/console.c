@@ -5,6 +5,7 @@
  * like a pipe or a file that a test compares.
  */
 #include <asm-generic/errno.h>
+#include <asm-generic/poll.h>
 #include <linux/fcntl.h>
 #include "kernel/kprintf.h"
 #include "soil/console.h"
@@ -45,19 +46,36 @@ static long stdio_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	return tty_ioctl(cmd, arg);
 }
 
+/* The terminal is readable by its termios rules; COM2 always is. */
+static unsigned stdin_poll(struct file *f)
+{
+	(void)f;
+	return !is_terminal || tty_readable() ? POLLIN | POLLRDNORM : 0;
+}
+
+/* Output is written at once: always writable. */
+static unsigned stdout_poll(struct file *f)
+{
+	(void)f;
+	return POLLOUT | POLLWRNORM;
+}
+
 static const struct file_ops stdin_ops = {
 	.read = stdin_read,
 	.ioctl = stdio_ioctl,
+	.poll = stdin_poll,
 };
 
 static const struct file_ops stdout_ops = {
 	.write = stdout_write,
 	.ioctl = stdio_ioctl,
+	.poll = stdout_poll,
 };
 
 static const struct file_ops stderr_ops = {
 	.write = stderr_write,
 	.ioctl = stdio_ioctl,
+	.poll = stdout_poll,
 };
 
 /* Opens one stream at fd. */

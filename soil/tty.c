@@ -10,21 +10,21 @@
 #include <asm-generic/termios.h>
 #include "drivers/i8042.h"
 #include "drivers/serial.h"
-#include "drivers/tsc.h"
 #include "kernel/console.h"
-#include "kernel/cpu.h"
 #include "kernel/idle.h"
 #include "kernel/input.h"
 #include "kernel/kmalloc.h"
 #include "kernel/string.h"
+#include "soil/clock.h"
 #include "soil/ldisc.h"
 #include "soil/proc.h"
 #include "soil/signal.h"
+#include "soil/timeout.h"
 #include "soil/tty.h"
 #include "soil/user.h"
+#include "soil/wait.h"
 
 static struct ldisc *ld;
-static bool interrupted;	/* INTR or QUIT came during this read */
 
 static void echo(void *ctx, const char *s, size_t n)
 {
@@ -36,7 +36,6 @@ static void echo(void *ctx, const char *s, size_t n)
 static void raise_signal(void *ctx, int sig)
 {
 	(void)ctx;
-	interrupted = true;
 	sys_kill(0, sig);
 }
 
@@ -51,70 +50,70 @@ static void take_input(void)
 			ldisc_receive(ld, buf[i]);
 }
 
-/* idle_wait's test: enough bytes (*want), or a signal to return for. */
+/* soil_wait's test: *want bytes are ready. */
 static bool enough(void *want)
 {
-	return interrupted || ldisc_available(ld) >= *(size_t *)want;
+	return ldisc_available(ld) >= *(size_t *)want;
 }
 
 /*
- * Waits until want bytes are ready, a signal came, or the TSC passes
- * deadline.  Returns whether the bytes are there.
+ * Waits until want bytes are ready (1), deadline passes (0) or a signal
+ * interrupts (-EINTR).
  */
-static bool wait_for(size_t want, uint64_t deadline)
+static int wait_for(size_t want, uint64_t deadline)
 {
-	idle_wait(deadline, enough, &want);
-	return ldisc_available(ld) >= want;
+	return soil_wait(deadline, enough, &want);
 }
 
-/* The TSC value VTIME tenths of a second from now. */
+/* The deadline VTIME tenths of a second from now. */
 static uint64_t vtime_deadline(void)
 {
-	return rdtsc() + tsc_hz() / 10 * ld->tio.c_cc[VTIME];
+	return timeout_ms(100l * ld->tio.c_cc[VTIME], soil_uptime_ns());
 }
 
 /*
  * Non-canonical waiting, as termios(3) has it: VMIN bytes (at most n);
  * with VTIME too, VTIME is the longest gap between bytes once the first
  * came; with VTIME alone, the longest wait for one byte; with neither,
- * no wait.
+ * no wait.  Returns 0, or -EINTR.
  */
-static void wait_raw(size_t n)
+static int wait_raw(size_t n)
 {
 	size_t want = ld->tio.c_cc[VMIN];
+	int r;
 
 	if (want > n)
 		want = n;
-	if (!ld->tio.c_cc[VTIME]) {
-		if (want)
-			wait_for(want, IDLE_FOREVER);
-	} else if (!want) {
-		wait_for(1, vtime_deadline());
-	} else if (wait_for(1, IDLE_FOREVER)) {
-		/* Each new byte starts the gap again. */
-		while (ldisc_available(ld) < want &&
-		    wait_for(ldisc_available(ld) + 1, vtime_deadline()))
-			;
-	}
+	if (!ld->tio.c_cc[VTIME])
+		return want ? wait_for(want, TIMEOUT_FOREVER) : 0;
+	if (!want)
+		return wait_for(1, vtime_deadline());
+	if ((r = wait_for(1, TIMEOUT_FOREVER)) < 0)
+		return r;
+	/* Each new byte starts the gap again. */
+	while (ldisc_available(ld) < want &&
+	    (r = wait_for(ldisc_available(ld) + 1, vtime_deadline())) > 0)
+		;
+	return r;
 }
 
 /* read(2) on the terminal; see soil/tty.h. */
 long tty_read(void *buf, size_t n, bool nonblock)
 {
+	int r;
+
 	if (!n)
 		return 0;
-	interrupted = false;
 	idle_poll();
-	if (nonblock) {
-		if (!ldisc_available(ld))
-			return -EAGAIN;
-	} else if (ld->tio.c_lflag & ICANON) {
-		wait_for(1, IDLE_FOREVER);
-	} else {
-		wait_raw(n);
-	}
-	if (!ldisc_available(ld) && interrupted)
-		return -EINTR;
+	if (nonblock)
+		r = ldisc_available(ld) ? 1 : -EAGAIN;
+	else if (ld->tio.c_lflag & ICANON)
+		r = wait_for(1, TIMEOUT_FOREVER);
+	else
+		r = wait_raw(n);
+	/* What is there is read even when a signal came. */
+	if (r < 0 && !ldisc_available(ld))
+		return r;
 	return (long)ldisc_read(ld, buf, n);
 }
 
@@ -211,7 +210,6 @@ long tty_ioctl(unsigned int cmd, unsigned long arg)
 /* Whether a read would not wait; see soil/tty.h. */
 bool tty_readable(void)
 {
-	idle_poll();
 	return ldisc_readable(ld);
 }
 

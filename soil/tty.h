@@ -19,7 +19,8 @@ int tty_init(void);
 /*
  * read(2) on the terminal, by termios rules: in canonical mode one line
  * (0 at end of file), otherwise per VMIN and VTIME.  nonblock: -EAGAIN
- * instead of waiting.  -EINTR when INTR or QUIT came while waiting.
+ * instead of waiting.  -EINTR when a signal (INTR, QUIT) came while it
+ * waited and nothing is there to read.
  */
 long tty_read(void *buf, size_t n, bool nonblock);
 
@@ -33,7 +34,10 @@ long tty_write(const void *buf, size_t n);
  */
 long tty_ioctl(unsigned int cmd, unsigned long arg);
 
-/* Whether a read would return without waiting (for poll and select). */
+/*
+ * Whether a read would return without waiting, for poll and select: as
+ * of the input the idle pollers took last (every wait runs them).
+ */
 bool tty_readable(void);
 
 #endif

@@ -1,12 +1,16 @@
 (* tty raw: the terminal's raw mode through Unix.tcsetattr.  Checks the
-   VMIN = 0 reads (at once, and after VTIME), then prints the bytes of
-   each read in hex until a q comes; back in canonical mode it prints one
-   line in brackets, and then waits for a line it never gets: Ctrl-C
-   ends it by SIGINT's default action.  tests/tty/run.sh types on it. *)
+   VMIN = 0 reads (at once, and after VTIME) and that select sees no
+   input, then waits in select and prints the bytes of each read in hex
+   until a q comes; back in canonical mode it prints one line in
+   brackets, and then waits for a line it never gets: Ctrl-C ends it by
+   SIGINT's default action.  tests/tty/run.sh types on it. *)
 
 let buf = Bytes.create 64
 
 let read_hex () =
+  (match Unix.select [ Unix.stdin ] [] [] (-1.0) with
+  | [ _ ], _, _ -> ()
+  | _ -> print_string "select: woke with nothing\n");
   let n = Unix.read Unix.stdin buf 0 64 in
   let hex = List.init n (fun i -> Printf.sprintf "%02x" (Char.code (Bytes.get buf i))) in
   Printf.printf "keys: %s\n%!" (String.concat " " hex);
@@ -29,8 +33,10 @@ let () =
     (if dt >= 0.29 && dt < 0.6 then "0.3 s" else Printf.sprintf "%.3f s" dt);
   Unix.tcsetattr Unix.stdin Unix.TCSADRAIN raw;
   let now = Unix.tcgetattr Unix.stdin in
-  Printf.printf "raw: ready, icanon %b echo %b isig %b vmin %d\n%!"
-    now.Unix.c_icanon now.Unix.c_echo now.Unix.c_isig now.Unix.c_vmin;
+  let readable, _, _ = Unix.select [ Unix.stdin ] [] [] 0.1 in
+  Printf.printf "raw: ready, icanon %b echo %b isig %b vmin %d, select %d\n%!"
+    now.Unix.c_icanon now.Unix.c_echo now.Unix.c_isig now.Unix.c_vmin
+    (List.length readable);
   let rec keys () = if not (String.contains (read_hex ()) 'q') then keys () in
   keys ();
   Unix.tcsetattr Unix.stdin Unix.TCSANOW saved;

@@ -9,9 +9,9 @@
 #          serial shows, COM1 input edits the same way, Ctrl-D at the
 #          start of a line ends the program with status 0.
 #   raw    tests/tty/raw.ml: Unix.tcsetattr to raw mode; VMIN 0 reads,
-#          VTIME, arrows, function keys and control keys as bytes with no
-#          echo and no signal; back in canonical mode, Ctrl-C ends it by
-#          SIGINT's default action.
+#          VTIME, select on the terminal, arrows, function keys and
+#          control keys as bytes with no echo and no signal; back in
+#          canonical mode, Ctrl-C ends it by SIGINT's default action.
 #   example  examples/echo (when built): typed lines are written back.
 #
 # usage: B=BUILD-DIR sh tests/tty/run.sh
@@ -155,10 +155,11 @@ boot raw 2 --kernel raw.efi \
     $(keys o k ret) --expect "[ok]" \
     $(keys ctrl-c)
 has raw vmin "vmin0: 0$CR" "vtime: 0 after 0.3 s$CR"
-has raw mode "raw: ready, icanon false echo false isig false vmin 1"
+has raw mode "raw: ready, icanon false echo false isig false vmin 1, select 0"
 has raw signal "program ended by signal 2"
 lacks raw no-echo "^[[A"
 lacks raw not-interrupted "raw: not interrupted"
+lacks raw select "select: woke with nothing"
 
 # --- examples/echo, when it is built ---
 if [ -f "$ROOT/$B/examples/echo.efi" ]; then
