@@ -96,10 +96,11 @@ $(SOIL_LINUX_PKG)/%: $(SOIL_OBJ)/%
 
 # The library's tests (tests/soil/run.sh): test_soil and the examples on
 # Linux, then the same programs as images, which must print the same.
-# tests/soil/keys.ml is the raw-mode key reader: on Linux here, and as
-# $(B)/tests/soil/keys.efi for boot tests that type on the keyboard.
+# tests/soil/keys.ml is the raw-mode key reader, on a Linux pseudo-
+# terminal and as an image typed on through the QEMU monitor (tboot).
 soil-test: $(B)/tests/soil/test_soil $(B)/tests/soil/test_soil.efi \
-		$(B)/tests/soil/keys $(B)/examples/echo $(B)/examples/echo.efi \
+		$(B)/tests/soil/keys $(B)/tests/soil/keys.efi $(B)/tboot \
+		$(B)/examples/echo $(B)/examples/echo.efi \
 		$(B)/examples/hello_async $(B)/examples/hello_async.efi
 	@B=$(B) sh tests/soil/run.sh
 

@@ -2,10 +2,10 @@
 # Tests of the Soil library and its examples.  On Linux: test_soil (key
 # decoder, colours, the event loop's timers and descriptor waits, files,
 # machine facts), the raw-mode key reader on a pseudo-terminal, and the
-# examples' output.  Then three boots: test_soil, hello_async and echo as
+# examples' output.  Then four boots: test_soil, hello_async and echo as
 # images must print what they print on Linux, test_soil ends by restarting
 # the machine (Soil.Machine.reboot), and hello_async's sleep must last what
-# it asked, within 20 %.
+# it asked, within 20 %; keys sees keys pressed on the PS/2 keyboard.
 #
 # usage: B=BUILD-DIR sh tests/soil/run.sh   (make soil-test builds what it needs)
 # Prints one line per check and "soil: N passed, M failed".
@@ -153,6 +153,27 @@ fi
 "$T" run --timeout 120 "$EX/echo.efi" <echo.in >echo.image 2>echo.image.err
 status echo-image $? 0 echo.image.err
 same echo-image-output echo.in echo.image
+
+# The keyboard in raw mode through Soil.Console: keys pressed through the
+# QEMU monitor come decoded, and the console's size is the framebuffer
+# console's, as the kernel's banner gives it ("240x67 text cells").
+"$ROOT/$B/tboot" -q --efi "$TS/keys.efi" --cpu max --timeout 120 \
+    --serial-log keys.image.log --expect "keys: raw mode" \
+    --sendkey up --sendkey left --sendkey f5 --sendkey ctrl-a \
+    --sendkey home --sendkey delete --sendkey esc --expect "key Escape" \
+    --sendkey q --expect "keys: done" 2>keys.image.err
+status keys-image $? 0 keys.image.err
+tr -d '\r' <keys.image.log >keys.image
+printf 'key Up\nkey Left\nkey F5\nkey Ctrl-A\nkey Home\nkey Delete\nkey Escape\nkeys: done\n' \
+    >keys.image.want
+grep -E '^(key |keys: done)' keys.image >keys.image.keys
+same keys-image-output keys.image.want keys.image.keys
+cells=$(sed -n 's/^framebuffer: .* \([0-9]*\)x\([0-9]*\) text cells.*/size \2x\1/p' keys.image)
+if [ -n "$cells" ] && grep -qx "$cells" keys.image; then
+	ok keys-image-size
+else
+	bad keys-image-size "banner says '${cells:-nothing}', program: $(grep '^size' keys.image)"
+fi
 
 echo "soil: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
