@@ -157,20 +157,14 @@ tar -xOf "$SOURCE" --wildcards '*/ocaml_*.orig.tar.gz' |
     { echo "ocaml-testsuite: cannot extract $SOURCE" >&2; exit 1; }
 
 # Selection: one line per program, "run" or "skip REASON".
-(cd "$OUT/src/testsuite/tests" && find . -name '*.ml' | sed 's|^\./||' | sort) |
-while read -r rel; do
-	dir=$(dirname "$rel")
-	if echo "$rel" | grep -Eq "$EXCLUDE"; then
-		printf 'testsuite/tests/%s\tskip\tcompiler or tool test directory\n' "$rel"
-		continue
-	fi
-	spec=$(cd "$OUT/src/testsuite/tests/$dir" &&
-	    awk -v base="$(basename "$rel" .ml)" -f "$ABS_HERE/select.awk" \
-	    "$(basename "$rel")")
-	printf 'testsuite/tests/%s\t%s\n' "$rel" "$spec"
-done >"$OUT/selection.tsv"
+(
+	cd "$OUT/src/testsuite/tests" || exit 1
+	find . -name '*.ml' | sed 's|^\./||' | sort >../all
+	grep -E "$EXCLUDE" ../all | sed 's/$/\tskip\tcompiler or tool test directory/'
+	grep -Ev "$EXCLUDE" ../all | xargs awk -f "$ABS_HERE/select.awk"
+) | sed 's|^|testsuite/tests/|' | sort >"$OUT/selection.tsv"
 
-total=$(wc -l <"$OUT/selection.tsv")
+total=$(wc -l <"$OUT/src/testsuite/all")
 selected=$(awk -F '\t' '$2 == "run"' "$OUT/selection.tsv" | wc -l)
 awk -F '\t' '$2 == "run"' "$OUT/selection.tsv" |
     grep -E -- "${OCAML_TESTSUITE_ONLY:-.}" >"$OUT/run.tsv"

@@ -1,7 +1,7 @@
-# Reads the "(* TEST ... *)" header of one OCaml testsuite program and
-# prints one tab-separated line:
-#   run FLAGS ARGS STATUS REFERENCE FILES RUNPARAM TESTING
-#   skip REASON
+# Reads the "(* TEST ... *)" headers of OCaml testsuite programs and prints
+# one tab-separated line per program:
+#   PATH run FLAGS ARGS STATUS REFERENCE FILES RUNPARAM TESTING
+#   PATH skip REASON
 # "run" for a single-file native program, "skip" for anything else.
 # FLAGS are ocamlopt flags (only -g and warning flags are accepted: the
 # image is built by terrarium build, which takes -g alone), ARGS the program
@@ -10,7 +10,7 @@
 # must then be empty), FILES data files the program reads from its working
 # directory, RUNPARAM the OCAMLRUNPARAM value, TESTING "yes" when the
 # program uses the testsuite's own "testing" library.
-# Invoke as: awk -v base=NAME -f select.awk NAME.ml
+# Invoke as: awk -f select.awk DIR/NAME.ml... (relative to testsuite/tests)
 
 # value: the quoted value of a "key = "..."" line, or the bare word.
 function value(line,    v) {
@@ -33,6 +33,10 @@ BEGIN {
 	split("unix str bigarray", libs, " ")
 	for (i in libs)
 		lib_ok[libs[i]] = 1
+}
+
+# reset: the state for a new file.
+function reset() {
 	depth = 0
 	in_header = 0
 	done = 0
@@ -46,6 +50,13 @@ BEGIN {
 	testing = "no"
 	has_native = 0
 	has_tests = 0
+}
+
+FNR == 1 {
+	if (NR > 1)
+		verdict(path)
+	path = FILENAME
+	reset()
 }
 
 done { next }
@@ -154,23 +165,41 @@ function header(t,    name, key) {
 		reason = "variable " key
 }
 
-END {
+# exists FILE: whether FILE can be read.
+function exists(f,    line, r) {
+	r = (getline line < f) >= 0
+	close(f)
+	return r
+}
+
+# verdict PATH: the line for the file just read.
+function verdict(p,    dir, base) {
 	if (!in_header)
 		reason = "no TEST header"
 	else if (has_tests && !has_native && reason == "")
 		reason = "no native run"
 	if (reason != "") {
-		printf "skip\t%s\n", reason
-		exit
+		printf "%s\tskip\t%s\n", p, reason
+		return
 	}
+	dir = p
+	sub(/[^\/]*$/, "", dir)
+	base = p
+	sub(/\.ml$/, "", base)
 	if (reference == "") {
-		if (system("test -f " base ".native.reference") == 0)
+		if (exists(base ".native.reference"))
 			reference = base ".native.reference"
-		else if (system("test -f " base ".reference") == 0)
+		else if (exists(base ".reference"))
 			reference = base ".reference"
+		sub(/^.*\//, "", reference)
 	}
 	gsub(/^[ \t]+/, "", flags)
 	gsub(/^[ \t]+/, "", files)
-	printf "run\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", flags, args, status,
+	printf "%s\trun\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p, flags, args, status,
 	    reference, files, runparam, testing
+}
+
+END {
+	if (NR > 0)
+		verdict(path)
 }
