@@ -251,7 +251,7 @@ phase_crash() {
 	server crash || return
 	start $c
 	pid=$(for p in $(net_others); do
-		[ "$(ps -o comm= -p "$p")" = dnsmasq ] && echo "$p"
+		[ "$(cat "/proc/$p/comm" 2>/dev/null)" = dnsmasq ] && echo "$p"
 	done)
 	[ -n "$pid" ] && kill -KILL "$pid"
 	wait "$SERVER_PID"
