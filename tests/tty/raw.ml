@@ -1,9 +1,10 @@
 (* tty raw: the terminal's raw mode through Unix.tcsetattr.  Checks the
    VMIN = 0 reads (at once, and after VTIME) and that select sees no
    input, then waits in select and prints the bytes of each read in hex
-   until a q comes; back in canonical mode it prints one line in
-   brackets, and then waits for a line it never gets: Ctrl-C ends it by
-   SIGINT's default action.  tests/tty/run.sh types on it. *)
+   until a q comes; then one read with VMIN 3, one with VMIN 2 and VTIME
+   (one key: the gap ends it); back in canonical mode it prints one line
+   in brackets, and then waits for a line it never gets: Ctrl-C ends it
+   by SIGINT's default action.  tests/tty/run.sh types on it. *)
 
 let buf = Bytes.create 64
 
@@ -39,6 +40,14 @@ let () =
     (List.length readable);
   let rec keys () = if not (String.contains (read_hex ()) 'q') then keys () in
   keys ();
+  Unix.tcsetattr Unix.stdin Unix.TCSANOW { raw with Unix.c_vmin = 3 };
+  print_string "vmin3: ready\n";
+  flush stdout;
+  ignore (read_hex ());
+  Unix.tcsetattr Unix.stdin Unix.TCSANOW { raw with Unix.c_vmin = 2; c_vtime = 5 };
+  print_string "gap: ready\n";
+  flush stdout;
+  ignore (read_hex ());
   Unix.tcsetattr Unix.stdin Unix.TCSANOW saved;
   print_string "raw: canonical again\n";
   flush stdout;

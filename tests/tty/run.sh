@@ -10,7 +10,8 @@
 #          start of a line ends the program with status 0.
 #   raw    tests/tty/raw.ml: Unix.tcsetattr to raw mode; VMIN 0 reads,
 #          VTIME, select on the terminal, arrows, function keys and
-#          control keys as bytes with no echo and no signal; back in
+#          control keys as bytes with no echo and no signal, VMIN 3 in
+#          one read, VMIN 2 with VTIME ended by the gap; back in
 #          canonical mode, Ctrl-C ends it by SIGINT's default action.
 #   example  examples/echo (when built): typed lines are written back.
 #
@@ -151,7 +152,10 @@ boot raw 2 --kernel raw.efi \
     $(keys ret) --expect "keys: 0d$CR" \
     $(keys backspace) --expect "keys: 7f$CR" \
     $(keys ctrl-d) --expect "keys: 04$CR" \
-    $(keys q) --expect "raw: canonical again" \
+    $(keys q) --expect "vmin3: ready" \
+    $(keys a b c) --expect "keys: 61 62 63$CR" \
+    --expect "gap: ready" $(keys z) --expect "keys: 7a$CR" \
+    --expect "raw: canonical again" \
     $(keys o k ret) --expect "[ok]" \
     $(keys ctrl-c)
 has raw vmin "vmin0: 0$CR" "vtime: 0 after 0.3 s$CR"
