@@ -68,6 +68,7 @@ static int read_data(void)
 	return -1;
 }
 
+/* Sends a command to the controller; false on a timeout. */
 static bool command(uint8_t cmd)
 {
 	if (!wait_input_empty())
@@ -76,6 +77,7 @@ static bool command(uint8_t cmd)
 	return true;
 }
 
+/* Sends a byte to the keyboard (or a command's argument). */
 static bool write_data(uint8_t v)
 {
 	if (!wait_input_empty())

@@ -92,7 +92,8 @@ static const struct key keys[256] = {
 	[0x4a] = SAME('-'),
 	[0x4b] = PAD('4', LEFT), [0x4c] = PAD('5', BEGIN),
 	[0x4d] = PAD('6', RIGHT), [0x4e] = SAME('+'),
-	[0x4f] = PAD('1', END), [0x50] = PAD('2', DOWN), [0x51] = PAD('3', PGDN),
+	[0x4f] = PAD('1', END), [0x50] = PAD('2', DOWN),
+	[0x51] = PAD('3', PGDN),
 	[0x52] = PAD('0', INSERT), [0x53] = PAD('.', DELETE),
 	[0x54] = KIND(K_SILENT, 0),			/* Alt-SysRq */
 	[0x56] = CH('<', '>'),				/* the 102nd key */

@@ -38,12 +38,14 @@ void ldisc_init(struct ldisc *l, void (*echo)(void *, const char *, size_t),
 	memcpy(l->tio.c_cc, default_cc, sizeof(default_cc));
 }
 
+/* The bit of ring position pos in map. */
 static bool test_bit(const uint8_t *map, size_t pos)
 {
 	pos &= MASK;
 	return map[pos / 8] & 1u << pos % 8;
 }
 
+/* Sets or clears the bit of ring position pos in map. */
 static void set_bit(uint8_t *map, size_t pos, bool on)
 {
 	pos &= MASK;
@@ -53,6 +55,7 @@ static void set_bit(uint8_t *map, size_t pos, bool on)
 		map[pos / 8] &= (uint8_t)~(1u << pos % 8);
 }
 
+/* Whether lines are edited (ICANON). */
 static bool canonical(const struct ldisc *l)
 {
 	return l->tio.c_lflag & ICANON;
@@ -84,7 +87,9 @@ static unsigned advance(unsigned col, unsigned char c)
 		return (col | 7) + 1;
 	default:
 		/* Control bytes and UTF-8 continuation bytes take no cell. */
-		return c < 0x20 || c == DEL || (c & 0xc0) == 0x80 ? col : col + 1;
+		if (c < 0x20 || c == DEL || (c & 0xc0) == 0x80)
+			return col;
+		return col + 1;
 	}
 }
 

@@ -26,6 +26,7 @@
 
 static struct ldisc *ld;
 
+/* The line discipline's echo goes to the screen and COM1. */
 static void echo(void *ctx, const char *s, size_t n)
 {
 	(void)ctx;
@@ -182,7 +183,7 @@ long tty_ioctl(unsigned int cmd, unsigned long arg)
 		memcpy(p, &ld->tio, sizeof(struct termios));
 		return 0;
 	case TCSETS:
-	case TCSETSW:		/* output is written at once: nothing to drain */
+	case TCSETSW:	/* output is written at once: nothing to drain */
 	case TCSETSF:
 		return set_termios(cmd, p);
 	case TIOCGWINSZ:

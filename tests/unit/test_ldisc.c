@@ -14,6 +14,7 @@ static size_t echoed_len;
 static int signals[8];
 static int nsignals;
 
+/* Records what the discipline echoes. */
 static void echo(void *ctx, const char *s, size_t n)
 {
 	(void)ctx;
@@ -23,6 +24,7 @@ static void echo(void *ctx, const char *s, size_t n)
 	}
 }
 
+/* Records the signals it raises. */
 static void raise_signal(void *ctx, int sig)
 {
 	(void)ctx;
@@ -40,6 +42,7 @@ static void fresh(void)
 	nsignals = 0;
 }
 
+/* Feeds n input bytes. */
 static void type(const char *s, size_t n)
 {
 	size_t i;
@@ -91,6 +94,7 @@ static void make_raw(void)
 	ldisc_set(&l, &t);
 }
 
+/* Lines become readable at NL (CR through ICRNL), EOL; one per read. */
 static void test_lines(void)
 {
 	fresh();
@@ -118,6 +122,7 @@ static void test_lines(void)
 	CHECK(READ_GIVES(100, "a;") && ldisc_available(&l) == 0);
 }
 
+/* ERASE: one character, shown rubbed out; tabs and UTF-8 by their width. */
 static void test_erase(void)
 {
 	fresh();
@@ -150,6 +155,7 @@ static void test_erase(void)
 	CHECK(READ_GIVES(100, "a\n"));
 }
 
+/* KILL takes the line, WERASE a word. */
 static void test_kill_and_werase(void)
 {
 	fresh();
@@ -179,6 +185,7 @@ static void test_kill_and_werase(void)
 	CHECK(READ_GIVES(100, "a\x17\n"));
 }
 
+/* INTR and QUIT raise signals and flush; ISIG off and LNEXT make them data. */
 static void test_signals(void)
 {
 	fresh();
@@ -213,6 +220,7 @@ static void test_signals(void)
 	CHECK(READ_GIVES(100, "\x03\n"));
 }
 
+/* EOF: end of file at a line's start, the end of a read mid-line. */
 static void test_eof(void)
 {
 	fresh();
@@ -235,6 +243,7 @@ static void test_eof(void)
 	CHECK(READ_GIVES(100, "ab") && READ_GIVES(100, ""));
 }
 
+/* Non-canonical mode: bytes as they come, VMIN readiness, and back. */
 static void test_raw(void)
 {
 	fresh();
@@ -283,6 +292,7 @@ static void test_raw(void)
 	CHECK(READ_GIVES(100, "s\n"));
 }
 
+/* ECHO off, ECHONL, REPRINT, ECHOCTL off. */
 static void test_echo_flags(void)
 {
 	/* No echo (a password prompt), ECHONL shows only the newline. */
@@ -306,6 +316,7 @@ static void test_echo_flags(void)
 	CHECK(ECHO_WAS("\x1b[A"));
 }
 
+/* ICRNL, IGNCR, INLCR, ISTRIP, IXON. */
 static void test_input_maps(void)
 {
 	fresh();
@@ -331,6 +342,7 @@ static void test_input_maps(void)
 	CHECK(READ_GIVES(100, "\x13\x11\n"));
 }
 
+/* A full buffer drops input but keeps room to end a line. */
 static void test_full(void)
 {
 	char buf[LDISC_SIZE + 16];
