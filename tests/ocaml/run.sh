@@ -24,6 +24,9 @@ TIMEOUT=60
 # that stopped it, at most this many times per group.
 RESUMES=3
 ARGS="alpha 42 -x --level 7"
+# Every run's standard input (read by stdin_read.ml).
+STDIN=$SRC/stdin.txt
+ABS_STDIN=$(pwd)/$STDIN
 ENV_VARS="CORPUS_GREETING=hello-terrarium CORPUS_NUMBER=42"
 
 # now: seconds since the epoch, with centiseconds.
@@ -85,7 +88,7 @@ run_native() {
 	cp "$SRC"/files/* "$1/cwd/"
 	# shellcheck disable=SC2086
 	(cd "$1/cwd" && env -i PATH=/usr/bin:/bin $ENV_VARS \
-	    "$ABS_OUT/corpus.native" "$2" $ARGS </dev/null >../out 2>../err
+	    "$ABS_OUT/corpus.native" "$2" $ARGS <"$ABS_STDIN" >../out 2>../err
 	echo $? >../status)
 	split_output "$1"
 }
@@ -95,7 +98,7 @@ run_image() {
 	mkdir -p "$1"
 	# shellcheck disable=SC2086
 	"$TERRARIUM" run --timeout $TIMEOUT $IMAGE_ENV_OPTS "$OUT/corpus.efi" \
-	    -- "$2" $ARGS </dev/null >"$1/out" 2>"$1/err"
+	    -- "$2" $ARGS <"$STDIN" >"$1/out" 2>"$1/err"
 	echo $? >"$1/status"
 	split_output "$1"
 }
@@ -167,7 +170,7 @@ standalone() {
 	    >build.log 2>&1) || { echo "standalone build failed"; return; }
 	# shellcheck disable=SC2086
 	(cd "$d/cwd" && env -i PATH=/usr/bin:/bin $ENV_VARS ../"$1" $ARGS \
-	    </dev/null >../out 2>../err
+	    <"$ABS_STDIN" >../out 2>../err
 	echo $? >../status)
 	want=$(expected_status "$1")
 	[ "$(cat "$d/status")" = "$want" ] ||
