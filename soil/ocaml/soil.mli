@@ -8,7 +8,7 @@
     sysinfo, reboot) goes through Soil's own C stubs.
 
     Errors from the system are raised as [Unix.Unix_error], as [Unix] does.
-    Calls interrupted by a signal (EINTR) are restarted. *)
+    Reads and writes interrupted by a signal (EINTR) are restarted. *)
 
 (** {1 The event loop} *)
 
