@@ -132,6 +132,7 @@ static void on_irq(void *arg)
 int i8042_init(void)
 {
 	int config, reply, i;
+	bool irq;
 
 	/* Nothing decodes port 0x64 on a machine without a controller. */
 	if (inb(PORT_STATUS) == 0xff)
@@ -144,7 +145,8 @@ int i8042_init(void)
 	/* Keyboard clock on, the mouse port off; the IRQ when it is routed. */
 	config &= ~(CFG_KBD_IRQ | CFG_AUX_IRQ | CFG_KBD_CLOCK_OFF);
 	config |= CFG_AUX_CLOCK_OFF;
-	if (irq_register(KBD_IRQ, on_irq, NULL) == 0)
+	irq = irq_register(KBD_IRQ, on_irq, NULL) == 0;
+	if (irq)
 		config |= CFG_KBD_IRQ;
 	if (!command(CMD_WRITE_CONFIG) || !write_data((uint8_t)config) ||
 	    !command(CMD_KBD_ON))
@@ -160,9 +162,10 @@ int i8042_init(void)
 	keymap_init(&keymap, config & CFG_TRANSLATE ? 1 : 2);
 	present = true;
 	idle_add_poller(poll);
-	kprintf("keyboard: i8042, scancode set %d%s\n", keymap.set,
-	    keymap.set == 1 ? " (translated by the controller)" : "");
-	return 0;
+	kprintf("keyboard: i8042, scancode set %d%s%s\n", keymap.set,
+	    keymap.set == 1 ? " (translated by the controller)" : "",
+	    irq ? "" : ", polled");
+	return irq ? 0 : 1;
 
 err_absent:
 	kprintf("keyboard: no i8042 controller answers; keyboard input off\n");

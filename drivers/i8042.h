@@ -9,8 +9,10 @@
  * Sets the controller up for the keyboard alone (the mouse port off),
  * keeping the scancode translation the firmware chose, and turns the
  * keyboard's scanning on.  From then on IRQ 1 and an idle poller
- * (kernel/idle.h) move keys into the input queue.  Returns 0, or -1 when
- * no controller answers (said on the console).
+ * (kernel/idle.h) move keys into the input queue.  Returns 0; 1 when
+ * IRQ 1 could not be routed, so only the poller takes keys and a waiter
+ * must wake up now and then to run it; -1 when no controller answers
+ * (said on the console).
  */
 int i8042_init(void);
 

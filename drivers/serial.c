@@ -125,11 +125,13 @@ static void on_irq(void *arg)
 }
 
 /* Feeds COM1's input to the console; see drivers/serial.h. */
-void serial_console_input(void)
+int serial_console_input(void)
 {
 	if (!console_port.present)
-		return;
+		return -1;
 	idle_add_poller(console_poll);
-	if (irq_register(COM1_IRQ, on_irq, NULL) == 0)
-		outb(console_port.base + REG_IER, IER_RX_DATA);
+	if (irq_register(COM1_IRQ, on_irq, NULL) < 0)
+		return 1;
+	outb(console_port.base + REG_IER, IER_RX_DATA);
+	return 0;
 }

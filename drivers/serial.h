@@ -40,8 +40,11 @@ void serial_write(const char *buf, size_t n);
 int serial_read_byte(void);
 /*
  * From now on what the console port receives goes to the console input
- * queue (kernel/input.h), through its IRQ and an idle poller.
+ * queue (kernel/input.h), through its IRQ and an idle poller.  Returns
+ * 0; 1 when IRQ 4 could not be routed, so only the poller takes the
+ * bytes and a waiter must wake up now and then to run it; -1 without a
+ * UART.
  */
-void serial_console_input(void);
+int serial_console_input(void);
 
 #endif

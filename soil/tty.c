@@ -24,7 +24,11 @@
 #include "soil/user.h"
 #include "soil/wait.h"
 
+/* How often waits wake up to poll input devices that have no IRQ. */
+#define POLL_SLICE_MS	10
+
 static struct ldisc *ld;
+static bool polled_only;	/* a device is read by its poller alone */
 
 /* The line discipline's echo goes to the screen and COM1. */
 static void echo(void *ctx, const char *s, size_t n)
@@ -59,11 +63,22 @@ static bool enough(void *want)
 
 /*
  * Waits until want bytes are ready (1), deadline passes (0) or a signal
- * interrupts (-EINTR).
+ * interrupts (-EINTR).  With a device that cannot interrupt, in slices
+ * that let the pollers run.
  */
 static int wait_for(size_t want, uint64_t deadline)
 {
-	return soil_wait(deadline, enough, &want);
+	uint64_t slice;
+	int r;
+
+	if (!polled_only)
+		return soil_wait(deadline, enough, &want);
+	do {
+		slice = timeout_ms(POLL_SLICE_MS, soil_uptime_ns());
+		r = soil_wait(slice < deadline ? slice : deadline, enough,
+		    &want);
+	} while (!r && slice < deadline);
+	return r;
 }
 
 /* The deadline VTIME tenths of a second from now. */
@@ -221,8 +236,9 @@ int tty_init(void)
 	if (!ld)
 		return -ENOMEM;
 	ldisc_init(ld, echo, raise_signal, NULL);
-	i8042_init();
-	serial_console_input();
+	polled_only = i8042_init() == 1;
+	if (serial_console_input() == 1)
+		polled_only = true;
 	idle_add_poller(take_input);
 	return 0;
 }
