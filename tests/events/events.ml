@@ -1,7 +1,8 @@
 (* The event syscalls through OCaml's Unix library: pipes, select with
    timeouts, end of file on a pipe with no writer, EPIPE on one with no
    reader, EBADF for closed and out-of-range fds, non-blocking writes
-   filling a pipe.  tests/events/run.sh builds it for Linux and as an
+   filling a pipe, and a long select that run.sh times against a busy
+   loop as long (the kernel must halt meanwhile).  tests/events/run.sh builds it for Linux and as an
    image; both must print the same bytes and end with status 0. *)
 
 let say fmt = Printf.printf (fmt ^^ "\n%!")
@@ -133,11 +134,30 @@ let bad_fds () =
       | _ -> "not a fifo");
   Unix.close r
 
+(* run.sh reads QEMU's CPU time when each phase's lines appear. *)
+let long_wait () =
+  let r, w = Unix.pipe () in
+  say "spin: start";
+  let t0 = Unix.gettimeofday () in
+  while Unix.gettimeofday () -. t0 < 2. do () done;
+  say "spin: end";
+  say "select: start";
+  let t0 = Unix.gettimeofday () in
+  let ready, _, _ = Unix.select [ r ] [] [] 2. in
+  let took = Unix.gettimeofday () -. t0 in
+  say "select: end, nothing ready: %b, 2 s or more: %b" (ready = [])
+    (took >= 1.96);
+  (* Time for run.sh to read QEMU's figures before it exits. *)
+  Unix.sleepf 1.;
+  Unix.close r;
+  Unix.close w
+
 let () =
   Sys.set_signal Sys.sigpipe Sys.Signal_ignore;
   pipes_and_select ();
   full_pipe ();
   bad_fds ();
+  long_wait ();
   attempt "stdout writable"
     (fun () -> select [ (Unix.stdout, "stdout") ] [] [ Unix.stdout ] 0.);
   say "done"
