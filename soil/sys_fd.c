@@ -5,6 +5,7 @@
  * and use as a directory; everything else is -EBADF on them.
  */
 #include <asm-generic/errno.h>
+#include <asm-generic/poll.h>
 #include <asm/ioctls.h>
 #include <linux/fcntl.h>
 #include <linux/fs.h>
@@ -100,6 +101,13 @@ static long do_iov(int fd, const struct iovec *iov, int cnt, int writing)
 		total += iov[i].iov_len;
 	}
 	for (i = 0; i < cnt; i++) {
+		/*
+		 * Linux reads a pipe or terminal once for all vectors: what
+		 * is there.  So a later vector must not wait for more.
+		 */
+		if (done && !writing && f->ops->poll &&
+		    !(f->ops->poll(f) & POLLIN))
+			break;
 		r = writing ? do_write(f, iov[i].iov_base, iov[i].iov_len) :
 		    do_read(f, iov[i].iov_base, iov[i].iov_len);
 		if (r < 0)

@@ -312,6 +312,23 @@ static void pipes(void)
 	BOTH(close, p[0]);
 	BOTH(close, p[1]);
 
+	/* readv takes what is there: a later vector does not wait. */
+	{
+		char x[8], y[8];
+		struct iovec ov[2] = { { x, 4 }, { x + 4, 4 } };
+		struct iovec lv[2] = { { y, 4 }, { y + 4, 4 } };
+
+		PIPE(p, 0);
+		WRITE(p[1], 4);
+		WRITE(p[1], 4);
+		READ(p[0], 4);
+		waits_forever = 0;
+		SAME(sys_readv(p[0], ov, 2), LX(SYS_readv, p[0], lv, 2));
+		CHECK(waits_forever == 0 && !memcmp(x, y, 4));
+		BOTH(close, p[0]);
+		BOTH(close, p[1]);
+	}
+
 	/* Packets (O_DIRECT): one write, one read; what does not fit goes. */
 	PIPE(p, O_DIRECT | O_NONBLOCK);
 	BOTH(fcntl, p[0], F_GETFL, 0);
