@@ -2,8 +2,9 @@
    timeouts, end of file on a pipe with no writer, EPIPE on one with no
    reader, EBADF for closed and out-of-range fds, non-blocking writes
    filling a pipe, and a long select that run.sh times against a busy
-   loop as long (the kernel must halt meanwhile).  tests/events/run.sh builds it for Linux and as an
-   image; both must print the same bytes and end with status 0. *)
+   loop as long (the kernel must halt meanwhile).  tests/events/run.sh
+   builds it for Linux and as an image; both must print the same bytes
+   and end with status 0. *)
 
 let say fmt = Printf.printf (fmt ^^ "\n%!")
 
@@ -46,7 +47,8 @@ let pipes_and_select () =
     (fun () -> select ~at_least:0.2 names [ r ] [] 0.2);
   attempt "no fds, timeout 0.3"
     (fun () -> select ~at_least:0.3 names [] [] 0.3);
-  attempt "write" (fun () -> string_of_int (Unix.write_substring w "hello" 0 5));
+  attempt "write" (fun () ->
+      string_of_int (Unix.write_substring w "hello" 0 5));
   attempt "after a write" (fun () -> select names [ r ] [ w ] (-1.));
   let buf = Bytes.create 100 in
   attempt "read 3" (fun () ->
@@ -59,7 +61,8 @@ let pipes_and_select () =
   let ps = List.init 5 (fun _ -> Unix.pipe ()) in
   let names = List.mapi (fun i (r, _) -> (r, Printf.sprintf "r%d" i)) ps in
   List.iteri
-    (fun i (_, w) -> if i = 1 || i = 3 then ignore (Unix.write_substring w "x" 0 1))
+    (fun i (_, w) ->
+      if i = 1 || i = 3 then ignore (Unix.write_substring w "x" 0 1))
     ps;
   attempt "five pipes" (fun () ->
       select names (List.rev_map fst ps) [] 1.);
@@ -73,7 +76,9 @@ let pipes_and_select () =
   attempt "select at end of file"
     (fun () -> select [ (r, "r") ] [ r ] [] 5.);
   attempt "read at end of file" (fun () ->
-      match Unix.read r buf 0 100 with 0 -> "end of file" | n -> string_of_int n);
+      match Unix.read r buf 0 100 with
+      | 0 -> "end of file"
+      | n -> string_of_int n);
   Unix.close r
 
 let full_pipe () =
@@ -125,7 +130,8 @@ let bad_fds () =
   attempt "fstat a closed fd" (fun () ->
       string_of_int (Unix.fstat w).Unix.st_size);
   attempt "close a closed fd" (fun () -> Unix.close w; "closed");
-  attempt "select on a closed fd" (fun () -> select [ (r, "r") ] [ r; w ] [] 0.);
+  attempt "select on a closed fd" (fun () ->
+      select [ (r, "r") ] [ r; w ] [] 0.);
   attempt "select on fd 5000" (fun () ->
       select [ (r, "r") ] [ bad_fd 5000 ] [] 0.);
   attempt "pipe's kind" (fun () ->

@@ -7,6 +7,8 @@
 # (utime + stime in /proc/PID/stat, read when each phase's lines reach
 # stdout): the wait halts in the idle loop.  On a loaded host the first
 # figure alone would pass a spinning kernel; the comparison would not.
+# A second boot types Ctrl-C on COM1 (tboot) while tests/events/intr.ml
+# waits in select and in a pipe read: both must end with EINTR.
 #
 # usage: B=BUILD-DIR sh tests/events/run.sh
 # Prints one line per check and "events: N passed, M failed".
@@ -14,6 +16,7 @@ set -u
 
 B=${B:-build}
 T=$(pwd)/$B/terrarium
+TBOOT=$(pwd)/$B/tboot
 SRC=$(pwd)/tests/events
 OUT=$(pwd)/$B/events-test
 MAX_WAIT_PCT=20
@@ -120,21 +123,46 @@ $MAX_WAIT_PCT%"
 	echo $? >"$OUT/image/status"
 	for side in linux image; do
 		st=$(cat "$OUT/$side/status")
-		if [ "$st" = 0 ] && [ "$(tail -n 1 "$OUT/$side/out")" = "done" ]; then
+		last=$(tail -n 1 "$OUT/$side/out")
+		if [ "$st" = 0 ] && [ "$last" = "done" ]; then
 			ok "run-$side"
 		else
-			bad "run-$side" "status $st, last line: $(tail -n 1 \
-			    "$OUT/$side/out"); $(head -c 400 "$OUT/$side/err")"
+			bad "run-$side" "status $st, last line: $last; \
+$(head -c 400 "$OUT/$side/err")"
 		fi
 	done
 	for s in out err; do
 		if cmp -s "$OUT/linux/$s" "$OUT/image/$s"; then
 			ok "same-std$s ($(wc -l <"$OUT/linux/$s") lines)"
 		else
-			bad "same-std$s" "differs from Linux's (< linux, > image):
+			bad "same-std$s" "not Linux's (< linux, > image):
 $(diff "$OUT/linux/$s" "$OUT/image/$s" | head -n 20)"
 		fi
 	done
+fi
+
+
+# --- Ctrl-C while waiting ---
+cp "$SRC/intr.ml" "$OUT/image/" || exit 1
+if (cd "$OUT/image" && "$T" build -q -package unix intr.ml) \
+    >"$OUT/image/intr-build.log" 2>&1; then
+	CTRL_C=$(printf '\003')
+	"$TBOOT" -q --cpu max --timeout 90 --serial-log "$OUT/intr.log" \
+	    --kernel "$OUT/image/intr.efi" \
+	    --expect "select: waiting" --type "$CTRL_C" \
+	    --expect "select: EINTR" \
+	    --expect "read: waiting" --type "$CTRL_C" --expect "read: EINTR" \
+	    2>"$OUT/intr.err"
+	st=$?
+	if [ "$st" = 0 ] &&
+	    grep -q "SIGINT handled 2 times" "$OUT/intr.log"; then
+		ok "ctrl-c-eintr (select and read)"
+	else
+		bad ctrl-c-eintr "status $st: $(tail -n 4 "$OUT/intr.log" \
+		    "$OUT/intr.err" | tr '\n' ' ')"
+	fi
+else
+	bad build-intr "$(head -c 400 "$OUT/image/intr-build.log")"
 fi
 
 echo "events: $passed passed, $failed failed"
