@@ -87,6 +87,13 @@ int serial_getc(const struct serial *s)
 	return inb(s->base + REG_DATA);
 }
 
+/* Raises the UART's interrupt while received data waits. */
+void serial_rx_interrupts(const struct serial *s)
+{
+	if (s->present)
+		outb(s->base + REG_IER, IER_RX_DATA);
+}
+
 /* Sets up COM1 as the console; returns 0, or -1 when no UART answers. */
 int serial_init(void)
 {

@@ -33,6 +33,13 @@ void serial_put(const struct serial *s, const char *buf, size_t n);
 /* Returns the next received byte, or -1 when none is waiting. */
 int serial_getc(const struct serial *s);
 
+/*
+ * Raises the UART's interrupt while received data waits; the caller has
+ * registered a handler for its IRQ (which may only wake the idle loop:
+ * reading the data clears the interrupt).
+ */
+void serial_rx_interrupts(const struct serial *s);
+
 /* The console port, COM1 with CRLF line ends. */
 int serial_init(void);
 void serial_write(const char *buf, size_t n);

@@ -1,18 +1,17 @@
 /*
  * Clocks and sleeping (see soil/clock.h).  A sleep halts in the idle loop
- * (kernel/idle.h) until the TSC reaches its end.
+ * (soil/wait.h) until its end or a signal the program handles.
  */
 #include <asm-generic/errno.h>
 #include <linux/time.h>
 #include "drivers/tsc.h"
 #include "kernel/cpu.h"
-#include "kernel/idle.h"
 #include "soil/clock.h"
 #include "soil/user.h"
+#include "soil/wait.h"
 
 #define NS_PER_SEC	1000000000ull
 #define UTC_OFFSET_UNKNOWN	0x7ff
-#define WAIT_MAX_NS	(3600 * NS_PER_SEC)
 
 static uint64_t boot_tsc;	/* TSC at the firmware clock reading */
 static uint64_t boot_epoch_ns;	/* wall clock at boot_tsc */
@@ -127,20 +126,25 @@ long sys_time(long *t)
 	return s;
 }
 
-/*
- * Waits until clock reads at least until_ns: idles until the TSC tick
- * that far ahead, at most an hour at a time (the tick count stays far
- * from overflow), then checks the clock again.
- */
-static void wait_until(int clock, uint64_t until_ns)
+/* Nothing but the time or a signal ends a sleep. */
+static bool never(void *arg)
 {
-	uint64_t now, ns;
+	(void)arg;
+	return false;
+}
 
-	while (!clock_read(clock, &now) && now < until_ns) {
-		ns = until_ns - now < WAIT_MAX_NS ? until_ns - now : WAIT_MAX_NS;
-		idle_wait(rdtsc() + muldiv64(ns, tsc_hz(), NS_PER_SEC) + 1,
-		    NULL, NULL);
-	}
+/*
+ * Waits until clock reads at least until_ns, in the idle loop; a signal
+ * the program handles ends it early.  Returns 0, or -EINTR with the
+ * clock's reading in *now.
+ */
+static long wait_until(int clock, uint64_t until_ns, uint64_t *now)
+{
+	while (!clock_read(clock, now) && *now < until_ns)
+		if (soil_wait(soil_uptime_ns() + (until_ns - *now), never,
+		    NULL) < 0)
+			return -EINTR;
+	return 0;
 }
 
 long sys_clock_nanosleep(int clock, int flags,
@@ -162,11 +166,11 @@ long sys_clock_nanosleep(int clock, int flags,
 	until = (uint64_t)req->tv_sec * NS_PER_SEC + (uint64_t)req->tv_nsec;
 	if (!(flags & TIMER_ABSTIME))
 		until += now;
-	wait_until(clock, until);
-	/* Nothing interrupts a sleep yet: there is never time remaining. */
-	if (rem && !(flags & TIMER_ABSTIME) && user_ok(rem, sizeof(*rem)))
-		to_timespec(0, rem);
-	return 0;
+	err = wait_until(clock, until, &now);
+	if (err && rem && !(flags & TIMER_ABSTIME) &&
+	    user_ok(rem, sizeof(*rem)))
+		to_timespec(until - now, rem);
+	return err;
 }
 
 long sys_nanosleep(const struct __kernel_timespec *req,

@@ -46,11 +46,15 @@ static long stdio_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	return tty_ioctl(cmd, arg);
 }
 
-/* The terminal is readable by its termios rules; COM2 always is. */
+/*
+ * The terminal is readable by its termios rules, COM2 once data or its
+ * end waits.
+ */
 static unsigned stdin_poll(struct file *f)
 {
 	(void)f;
-	return !is_terminal || tty_readable() ? POLLIN | POLLRDNORM : 0;
+	return (is_terminal ? tty_readable() : stdio_readable()) ?
+	    POLLIN | POLLRDNORM : 0;
 }
 
 /* Output is written at once: always writable. */

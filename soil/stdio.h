@@ -18,12 +18,14 @@ void stdio_init(bool ports);
 long stdio_write(enum stdio_stream stream, const void *buf, size_t n);
 
 /*
- * Reads what the stream's device has received, at most n bytes and at
- * most one line, waiting for the first byte.  Ctrl-D (0x04) ends the
- * read: on the console it ends the line, and at the start of a line is
- * end of file (0), as a terminal in canonical mode has it; on COM2 it is
- * the host's end of input, and every later read returns 0.
+ * Reads what COM2 has received (stdio=com2; the console's input is the
+ * terminal's, soil/tty.h): at most n bytes, waiting for the first.  0x04
+ * is the host's end of input: from then on every read returns 0.
+ * -EINTR when a signal comes while it waits.
  */
 long stdio_read(void *buf, size_t n);
+
+/* Whether stdio_read would return without waiting (for poll). */
+bool stdio_readable(void);
 
 #endif
