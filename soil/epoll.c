@@ -61,11 +61,13 @@ struct epoll {
 static const struct file_ops epoll_ops;
 static unsigned loop_gen;
 
+/* The item a watch is the first member of. */
 static struct epitem *item_of(struct file_watch *w)
 {
 	return (struct epitem *)w;
 }
 
+/* Links it at l's tail. */
 static void ready_append(struct ready_list *l, struct epitem *it)
 {
 	it->rnext = NULL;
@@ -78,6 +80,7 @@ static void ready_append(struct ready_list *l, struct epitem *it)
 	it->linked = true;
 }
 
+/* Unlinks it from l. */
 static void ready_remove(struct ready_list *l, struct epitem *it)
 {
 	if (it->rprev)
@@ -199,7 +202,8 @@ static bool has_events(struct epoll *ep)
 	return false;
 }
 
-static bool ready(void *arg)
+/* soil_wait's test. */
+static bool waiting_events(void *arg)
 {
 	return has_events(arg);
 }
@@ -451,7 +455,7 @@ static long do_wait(int epfd, struct epoll_event *events, int maxevents,
 	for (;;) {
 		if ((n = send_events(ep, events, maxevents)) || !r)
 			return n;
-		if ((r = soil_wait(deadline, ready, ep)) < 0)
+		if ((r = soil_wait(deadline, waiting_events, ep)) < 0)
 			return r;
 	}
 }

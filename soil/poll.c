@@ -112,6 +112,7 @@ static unsigned poll_scan(struct poll_set *s)
 	return count;
 }
 
+/* soil_wait's test for poll. */
 static bool poll_ready(void *arg)
 {
 	return poll_scan(arg) > 0;
@@ -210,6 +211,7 @@ static unsigned select_scan(struct select_set *s)
 	return count;
 }
 
+/* soil_wait's test for select. */
 static bool select_ready(void *arg)
 {
 	return select_scan(arg) > 0;
