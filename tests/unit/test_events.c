@@ -757,6 +757,100 @@ static void epoll_nesting(void)
 		BOTH(close, e[i]);
 }
 
+static uint32_t rng = 2463534242u;
+
+static uint32_t next(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 17;
+	rng ^= rng << 5;
+	return rng;
+}
+
+/*
+ * A random run on both sides: writes, reads, dups and closes on three
+ * pipes and an eventfd, epoll_ctl with random events, modes and data on two
+ * epolls (one nested in the other), and epoll_waits whose events and
+ * their order must agree.  Stops at the first difference.
+ */
+static void epoll_random(int steps)
+{
+	static const unsigned modes[] = { 0, EPOLLET, EPOLLONESHOT,
+	    EPOLLET | EPOLLONESHOT };
+	static const unsigned wants[] = { EPOLLIN, EPOLLOUT,
+	    EPOLLIN | EPOLLOUT, EPOLLIN | EPOLLRDHUP };
+	static const size_t sizes[] = { 1, 1000, 4096, 70000 };
+	static const int maxes[] = { 1, 2, 16 };
+	int p[3][2], ep[2], e, fds[7], i, k, d, step, before = check_failed;
+	uint64_t one = 1, got;
+	unsigned ev;
+
+	ep[0] = (int)BOTH(epoll_create1, 0);
+	ep[1] = (int)BOTH(epoll_create1, 0);
+	CTL(ep[0], EPOLL_CTL_ADD, ep[1], EPOLLIN, 99);
+	e = (int)BOTH(eventfd2, 0, O_NONBLOCK);
+	for (i = 0; i < 3; i++)
+		PIPE(p[i], O_NONBLOCK);
+	for (step = 0; step < steps && check_failed == before; step++) {
+		for (i = 0; i < 3; i++) {
+			fds[2 * i] = p[i][0];
+			fds[2 * i + 1] = p[i][1];
+		}
+		fds[6] = e;
+		i = (int)(next() % 3);
+		switch (next() % 8) {
+		case 0:
+			WRITE(p[i][1], sizes[next() % 4]);
+			break;
+		case 1:
+			READ(p[i][0], sizes[next() % 4]);
+			break;
+		case 2:
+			if (next() % 2)
+				BOTH(write, e, &one, 8);
+			else
+				SAME(sys_read(e, &got, 8),
+				    LX(SYS_read, e, &got, 8));
+			break;
+		case 3:
+		case 4:
+			ev = wants[next() % 4] | modes[next() % 4];
+			CTL(ep[next() % 2], 1 + (int)(next() % 3),
+			    fds[next() % 7], ev, (uint64_t)step);
+			break;
+		case 5:
+			k = (int)(next() % 2);
+			if (next() % 2) {
+				/* Items outlive the fd while a dup holds the
+				 * file, and dup2 brings the fd back. */
+				d = (int)BOTH(dup, p[i][k]);
+				BOTH(close, p[i][k]);
+				WAIT(ep[0], 16);
+				BOTH(dup2, d, p[i][k]);
+				BOTH(close, d);
+			} else if (!(next() % 4)) {
+				/* A new pipe takes the closed one's fds. */
+				BOTH(close, p[i][k]);
+				BOTH(close, p[i][1 - k]);
+				PIPE(p[i], O_NONBLOCK);
+			}
+			break;
+		default:
+			WAIT(ep[next() % 2], maxes[next() % 3]);
+			break;
+		}
+	}
+	if (check_failed != before)
+		fprintf(stderr, "  epoll_random: step %d\n", step - 1);
+	for (i = 0; i < 3; i++) {
+		BOTH(close, p[i][0]);
+		BOTH(close, p[i][1]);
+	}
+	BOTH(close, e);
+	BOTH(close, ep[1]);
+	BOTH(close, ep[0]);
+}
+
 /* Ours alone: waiting and the mask of epoll_pwait. */
 static void epoll_ours(void)
 {
@@ -809,6 +903,7 @@ int main(void)
 	epoll_triggers();
 	epoll_order();
 	epoll_nesting();
+	epoll_random(5000);
 	epoll_ours();
 	if (chdir("/") == 0) {
 		snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
