@@ -4,9 +4,8 @@
 # from Terrarium"), for the disk paths and each network path, one QEMU at
 # a time.  Each figure is the fastest of RUNS boots (default 3): on a
 # shared machine other work only ever adds time.  Each comes with its
-# ratio to the baseline measured in this run: the image as
-# EFI/BOOT/BOOTX64.EFI on QEMU's FAT directory disk.  Never fails on a
-# time (shared machines, TCG).
+# ratio to the baseline measured in this run: `terrarium image`'s disk
+# image on an AHCI disk.  Never fails on a time (shared machines, TCG).
 #
 # The network paths need root (network namespaces); without it they are
 # skipped with a note.  tests/netboot/netns.sh builds the network.
@@ -41,7 +40,7 @@ report() {
 	fi
 	[ -z "$BASE" ] && BASE=$s
 	echo "$name: $s s to the image's first line ($(echo "$s $BASE" |
-		awk '{ printf "%.2fx the FAT-directory disk boot", $1 / $2 }'))"
+		awk '{ printf "%.2fx the disk image boot", $1 / $2 }'))"
 }
 
 # fastest NAME COMMAND...: runs COMMAND RUNS times, its stderr in files, and
@@ -70,8 +69,8 @@ disk() {
 "$T" image "$EFI" -o "$OUT/disk.img" || fail "terrarium image failed"
 "$T" image "$EFI" -o "$OUT/cd.iso" || fail "terrarium image (ISO) failed"
 echo "boot paths: QEMU start to the image's first serial line, fastest of $RUNS, one QEMU at a time"
-disk "disk, FAT directory (baseline)" --efi "$EFI"
-disk "disk image, AHCI disk" --disk "$OUT/disk.img"
+disk "disk image, AHCI disk (baseline)" --disk "$OUT/disk.img"
+disk "QEMU's FAT directory disk (tboot --efi)" --efi "$EFI"
 disk "disk image, USB stick (xHCI)" --usb "$OUT/disk.img"
 disk "ISO image, CD" --no-disk -- -drive \
     "file=$OUT/cd.iso,format=raw,media=cdrom,readonly=on"
