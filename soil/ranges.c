@@ -104,13 +104,16 @@ int ranges_remove(struct ranges *s, uint64_t start, uint64_t end)
 	return 0;
 }
 
-/* Whether [start, end) lies inside one range of the set. */
+/*
+ * Whether [start, end) lies inside one range of the set.  An end below
+ * start is a range that wrapped past 2^64: never the program's.
+ */
 bool ranges_contains(const struct ranges *s, uint64_t start, uint64_t end)
 {
 	size_t i = first_reaching(s, start + 1);
 
 	if (start >= end)
-		return true;
+		return start == end;
 	return i < s->n && s->r[i].start <= start && s->r[i].end >= end;
 }
 

@@ -29,7 +29,7 @@ int ranges_add(struct ranges *s, uint64_t start, uint64_t end);
  */
 int ranges_remove(struct ranges *s, uint64_t start, uint64_t end);
 
-/* Whether all of [start, end) is in the set. */
+/* Whether all of [start, end) is in the set; false when end < start. */
 bool ranges_contains(const struct ranges *s, uint64_t start, uint64_t end);
 
 /*

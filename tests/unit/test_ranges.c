@@ -57,6 +57,10 @@ static void add_remove_cases(void)
 	CHECK(ranges_remove(&s, 100, 150) == 0);
 	CHECK(shape(&s, 2, (uint64_t[]){ 50, 100, 150, 400 }));
 	CHECK(!ranges_contains(&s, 90, 160));
+	/* a range that wrapped past 2^64 is not inside anything */
+	CHECK(ranges_contains(&s, 60, 60));
+	CHECK(!ranges_contains(&s, 60, 50));
+	CHECK(!ranges_contains(&s, ~0ull - 4095, 4096));
 	/* removing across a gap trims both sides */
 	CHECK(ranges_remove(&s, 80, 200) == 0);
 	CHECK(shape(&s, 2, (uint64_t[]){ 50, 80, 200, 400 }));
