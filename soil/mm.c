@@ -103,7 +103,8 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, int flags,
 	uint64_t old_n = pages_of(old_len), new_n = pages_of(new_len), a;
 
 	(void)new_addr;
-	if ((old & PAGE_MASK) || !new_len || (flags & ~MREMAP_MAYMOVE))
+	/* A new_len within a page of 2^64 rounds to no pages, as on Linux. */
+	if ((old & PAGE_MASK) || !new_n || (flags & ~MREMAP_MAYMOVE))
 		return -EINVAL;
 	if (!old_len || !ranges_contains(&owned, old, old + old_n * PAGE_SIZE))
 		return -EFAULT;
