@@ -7,6 +7,7 @@
 #include "drivers/tsc.h"
 #include "kernel/cpu.h"
 #include "soil/clock.h"
+#include "soil/timeout.h"
 #include "soil/user.h"
 #include "soil/wait.h"
 
@@ -140,10 +141,15 @@ static bool never(void *arg)
  */
 static long wait_until(int clock, uint64_t until_ns, uint64_t *now)
 {
-	while (!clock_read(clock, now) && *now < until_ns)
-		if (soil_wait(soil_uptime_ns() + (until_ns - *now), never,
-		    NULL) < 0)
+	uint64_t up, left;
+
+	while (!clock_read(clock, now) && *now < until_ns) {
+		up = soil_uptime_ns();
+		left = until_ns - *now;
+		if (soil_wait(left > TIMEOUT_FOREVER - up ? TIMEOUT_FOREVER :
+		    up + left, never, NULL) < 0)
 			return -EINTR;
+	}
 	return 0;
 }
 
@@ -160,12 +166,11 @@ long sys_clock_nanosleep(int clock, int flags,
 		return err;
 	if (!user_ok(req, sizeof(*req)))
 		return -EFAULT;
-	if (req->tv_sec < 0 || req->tv_nsec < 0 ||
-	    (unsigned long long)req->tv_nsec >= NS_PER_SEC)
-		return -EINVAL;
-	until = (uint64_t)req->tv_sec * NS_PER_SEC + (uint64_t)req->tv_nsec;
-	if (!(flags & TIMER_ABSTIME))
-		until += now;
+	/* Saturates: a sleep past the 64-bit clock never ends by time. */
+	err = timeout_span(req->tv_sec, req->tv_nsec,
+	    flags & TIMER_ABSTIME ? 0 : now, &until);
+	if (err)
+		return err;
 	err = wait_until(clock, until, &now);
 	if (err && rem && !(flags & TIMER_ABSTIME) &&
 	    user_ok(rem, sizeof(*rem)))
