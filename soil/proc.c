@@ -165,10 +165,11 @@ long sys_arch_prctl(int code, uint64_t addr)
 {
 	switch (code) {
 	case ARCH_SET_FS:
-		wrmsr(MSR_FS_BASE, addr);
-		return 0;
 	case ARCH_SET_GS:
-		wrmsr(MSR_GS_BASE, addr);
+		/* A non-canonical base would fault in wrmsr: Linux says EPERM. */
+		if (addr >= USER_LIMIT)
+			return -EPERM;
+		wrmsr(code == ARCH_SET_FS ? MSR_FS_BASE : MSR_GS_BASE, addr);
 		return 0;
 	case ARCH_GET_FS:
 	case ARCH_GET_GS:
