@@ -555,7 +555,12 @@ long sys_chmod(const char *path, unsigned int mode)
 	return sys_fchmodat(AT_FDCWD, path, mode);
 }
 
-/* One utimensat time: nanoseconds, or -1 to leave it. */
+/*
+ * One utimensat time: nanoseconds, or -1 to leave it (also for times
+ * before 1970).  Nodes hold signed 64-bit nanoseconds: a later time is
+ * kept as the last one they can hold (2262), as Linux clamps to a file
+ * system's range.
+ */
 static long utime_ns(const struct __kernel_timespec *t, int64_t now,
     int64_t *ns)
 {
@@ -565,6 +570,10 @@ static long utime_ns(const struct __kernel_timespec *t, int64_t now,
 		*ns = -1;
 	else if (t->tv_nsec < 0 || t->tv_nsec >= NS)
 		return -EINVAL;
+	else if (t->tv_sec < 0)
+		*ns = -1;
+	else if (t->tv_sec >= INT64_MAX / NS)
+		*ns = INT64_MAX;
 	else
 		*ns = t->tv_sec * NS + t->tv_nsec;
 	return 0;

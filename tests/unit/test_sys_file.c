@@ -605,6 +605,14 @@ static void times(void)
 	t[0].tv_nsec = 1000000000;
 	BOTH(utimensat, AT_FDCWD, "f", t, 0);
 	BOTH(utimensat, AT_FDCWD, "f", t, 0x8000);
+	/* Ours only: past 2262 is kept as the latest time a node holds. */
+	t[0].tv_nsec = UTIME_OMIT;
+	t[1].tv_sec = INT64_MAX;
+	CHECK(sys_utimensat(AT_FDCWD, "f", t, 0) == 0);
+	CHECK(sys_stat("f", &a) == 0 && a.st_mtime == INT64_MAX / 1000000000);
+	t[1].tv_sec = -5;
+	CHECK(sys_utimensat(AT_FDCWD, "f", t, 0) == 0);
+	CHECK(sys_stat("f", &a) == 0 && a.st_mtime == INT64_MAX / 1000000000);
 }
 
 static void devices(void)
