@@ -1,8 +1,9 @@
 /*
  * The in-memory file system: a tree of directories, regular files,
  * symbolic links and device nodes, with POSIX semantics as Linux has them.
- * Pure logic over kmalloc, no file descriptors: soil/sys_file.c builds the
- * syscalls on top.  Functions return 0 (or a count) or -errno.
+ * Pure logic over kmalloc, no file descriptors: soil/sys_path.c and
+ * soil/node_file.c build the syscalls on top.  Functions return 0 (or a
+ * count) or -errno.
  */
 #ifndef SOIL_MEMFS_H
 #define SOIL_MEMFS_H
