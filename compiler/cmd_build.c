@@ -55,10 +55,10 @@ static const char usage[] =
 static const char about[] =
 "Compiles the OCaml files in the order given (dependencies first, an\n"
 "interface before its implementation, the main module last), links them\n"
-"with ocamlfind ocamlopt -output-obj, and links the result with the OCaml runtime, musl and the Terrarium kernel into one\n"
-"UEFI image.  Compiler errors are OCaml's own.  The compiler's files go to\n"
-"a private directory, none beside the sources.  Prints \"image: OUT N\n"
-"bytes\".\n";
+"with ocamlfind ocamlopt -output-obj, and links the result with the OCaml\n"
+"runtime, musl and the Terrarium kernel into one UEFI image.  Compiler\n"
+"errors are OCaml's own.  The compiler's files go to a private directory,\n"
+"none beside the sources.  Prints \"image: OUT N bytes\".\n";
 
 static const char footer[] =
 "Exit status: 0 built, 1 a compile or link error or a refused package,\n"
