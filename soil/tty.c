@@ -91,7 +91,8 @@ static uint64_t vtime_deadline(void)
  * Non-canonical waiting, as termios(3) has it: VMIN bytes (at most n);
  * with VTIME too, VTIME is the longest gap between bytes once the first
  * came; with VTIME alone, the longest wait for one byte; with neither,
- * no wait.  Returns 0, or -EINTR.
+ * no wait.  Returns -EINTR when a signal ended the wait, else 0 or 1
+ * (the read takes what is there either way).
  */
 static int wait_raw(size_t n)
 {
