@@ -41,8 +41,11 @@ BENCH_SCRIPTS += tests/bench/ocaml.sh
 bench: all
 	@for s in $(BENCH_SCRIPTS); do B=$(B) sh $$s || exit 1; done
 
-demo: $(B)/BOOTX64.EFI $(B)/tboot
-	@$(B)/tboot --efi $(B)/BOOTX64.EFI --display-if-available --timeout 0
+# make demo: the echo example booted as a USB stick boots it (a FAT disk,
+# no load options), the screen in a window when there is a display.
+demo: $(B)/examples/echo.efi $(B)/tboot
+	@$(B)/tboot --efi $(B)/examples/echo.efi --cpu max --display-if-available \
+		--timeout 0
 
 # make fuzz: every target under clang's libFuzzer for FUZZ_SECONDS each,
 # starting from its seeds; new inputs go to build/fuzz/NAME/.
