@@ -4,6 +4,7 @@
  */
 #include <asm-generic/errno.h>
 #include <asm/unistd.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include "kernel/backtrace.h"
 #include "kernel/cpu.h"
@@ -53,15 +54,23 @@ void syscall_init(void)
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 }
 
-/* Says once per syscall that the program asked for one we lack. */
+/*
+ * Says once per syscall that the program asked for one we lack; numbers
+ * past the table, which Linux does not have either, share one report.
+ */
 static void report_unsupported(uint64_t nr)
 {
+	static bool reported_beyond;
 	const char *name;
 
 	if (nr < SYSCALL_TABLE_SIZE) {
 		if (reported[nr / 64] & 1ull << nr % 64)
 			return;
 		reported[nr / 64] |= 1ull << nr % 64;
+	} else if (reported_beyond) {
+		return;
+	} else {
+		reported_beyond = true;
 	}
 	name = syscall_name(nr);
 	kprintf("syscall: %s (%lu) is not supported; returning ENOSYS\n",

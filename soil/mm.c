@@ -50,6 +50,9 @@ static uint64_t take_pages(uint64_t n)
 /* Returns [start, end) of the program's pages to the allocator. */
 static int give_back(uint64_t start, uint64_t end)
 {
+	/* Room first: once pages are freed, forgetting them must not fail. */
+	if (ranges_reserve(&owned) < 0)
+		return -1;
 	ranges_each(&owned, start, end, free_part);
 	return ranges_remove(&owned, start, end);
 }

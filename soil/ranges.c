@@ -7,8 +7,8 @@
 #include "kernel/string.h"
 #include "soil/ranges.h"
 
-/* Makes room for at least one more range. */
-static int reserve_one(struct ranges *s)
+/* Makes room for at least one more range; see soil/ranges.h. */
+int ranges_reserve(struct ranges *s)
 {
 	size_t cap = s->cap ? s->cap * 2 : PAGE_SIZE / sizeof(struct range);
 	size_t pages = cap * sizeof(struct range) / PAGE_SIZE;
@@ -58,7 +58,7 @@ int ranges_add(struct ranges *s, uint64_t start, uint64_t end)
 			end = s->r[j].end;
 	}
 	if (j == i) {
-		if (reserve_one(s) < 0)
+		if (ranges_reserve(s) < 0)
 			return -1;
 		memmove(&s->r[i + 1], &s->r[i], (s->n - i) * sizeof(*s->r));
 		s->n++;
@@ -82,7 +82,7 @@ int ranges_remove(struct ranges *s, uint64_t start, uint64_t end)
 	i = first_reaching(s, start + 1);
 	if (i < s->n && s->r[i].start < start && s->r[i].end > end) {
 		/* A hole inside one range splits it in two. */
-		if (reserve_one(s) < 0)
+		if (ranges_reserve(s) < 0)
 			return -1;
 		r = &s->r[i];
 		memmove(r + 1, r, (s->n - i) * sizeof(*r));

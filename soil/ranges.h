@@ -25,9 +25,13 @@ int ranges_add(struct ranges *s, uint64_t start, uint64_t end);
 
 /*
  * Removes [start, end) (parts not in the set are ignored).  Returns 0, or
- * -1 when out of memory (splitting a range needs one more slot).
+ * -1 when out of memory (splitting a range needs one more slot), which
+ * cannot happen right after a successful ranges_reserve.
  */
 int ranges_remove(struct ranges *s, uint64_t start, uint64_t end);
+
+/* Makes room for one more range.  Returns 0, or -1 when out of memory. */
+int ranges_reserve(struct ranges *s);
 
 /* Whether all of [start, end) is in the set; false when end < start. */
 bool ranges_contains(const struct ranges *s, uint64_t start, uint64_t end);

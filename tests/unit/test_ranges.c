@@ -98,7 +98,11 @@ static void growth_cases(void)
 	CHECK(ranges_contains(&s, 0, 5));
 	CHECK(ranges_add(&s, 7, 8) == -1);
 	fail_alloc = 0;
+	/* after ranges_reserve a split needs no allocation */
+	CHECK(ranges_reserve(&s) == 0);
+	fail_alloc = 1;
 	CHECK(ranges_remove(&s, 1, 2) == 0);
+	fail_alloc = 0;
 	CHECK(!ranges_contains(&s, 0, 5) && ranges_contains(&s, 2, 5));
 	free(s.r);
 }
