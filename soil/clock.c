@@ -67,12 +67,14 @@ static long clock_read(int clock, uint64_t *ns)
 	}
 }
 
+/* Splits ns into a timespec. */
 static void to_timespec(uint64_t ns, struct __kernel_timespec *ts)
 {
 	ts->tv_sec = (long long)(ns / NS_PER_SEC);
 	ts->tv_nsec = (long long)(ns % NS_PER_SEC);
 }
 
+/* clock_gettime: reads one of the clocks. */
 long sys_clock_gettime(int clock, struct __kernel_timespec *ts)
 {
 	uint64_t ns;
@@ -86,6 +88,7 @@ long sys_clock_gettime(int clock, struct __kernel_timespec *ts)
 	return 0;
 }
 
+/* clock_getres: every clock counts nanoseconds. */
 long sys_clock_getres(int clock, struct __kernel_timespec *ts)
 {
 	uint64_t ns;
@@ -101,6 +104,7 @@ long sys_clock_getres(int clock, struct __kernel_timespec *ts)
 	return 0;
 }
 
+/* gettimeofday: the wall clock in microseconds. */
 long sys_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
 {
 	uint64_t ns = soil_time_ns();
@@ -115,6 +119,7 @@ long sys_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
 	return 0;
 }
 
+/* time: the wall clock in seconds. */
 long sys_time(long *t)
 {
 	long s = (long)(soil_time_ns() / NS_PER_SEC);
@@ -153,6 +158,7 @@ static long wait_until(int clock, uint64_t until_ns, uint64_t *now)
 	return 0;
 }
 
+/* clock_nanosleep: relative or absolute, ended early by a handled signal. */
 long sys_clock_nanosleep(int clock, int flags,
     const struct __kernel_timespec *req, struct __kernel_timespec *rem)
 {
@@ -178,6 +184,7 @@ long sys_clock_nanosleep(int clock, int flags,
 	return err;
 }
 
+/* nanosleep: a relative sleep on the monotonic clock. */
 long sys_nanosleep(const struct __kernel_timespec *req,
     struct __kernel_timespec *rem)
 {

@@ -15,6 +15,7 @@
 
 static bool is_terminal;
 
+/* fd 0: the terminal, or COM2. */
 static long stdin_read(struct file *f, void *buf, size_t n)
 {
 	if (is_terminal)
@@ -22,6 +23,7 @@ static long stdin_read(struct file *f, void *buf, size_t n)
 	return stdio_read(buf, n);
 }
 
+/* fd 1: the console, or COM2. */
 static long stdout_write(struct file *f, const void *buf, size_t n)
 {
 	(void)f;
@@ -30,6 +32,7 @@ static long stdout_write(struct file *f, const void *buf, size_t n)
 	return stdio_write(STDIO_OUT, buf, n);
 }
 
+/* fd 2: the console, or COM3. */
 static long stderr_write(struct file *f, const void *buf, size_t n)
 {
 	(void)f;
@@ -38,6 +41,7 @@ static long stderr_write(struct file *f, const void *buf, size_t n)
 	return stdio_write(STDIO_ERR, buf, n);
 }
 
+/* Terminal ioctls on the console; none on COM2/COM3. */
 static long stdio_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 {
 	(void)f;

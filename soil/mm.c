@@ -22,11 +22,13 @@ void mm_init(uint64_t brk_base)
 	brk_at = (brk_base + PAGE_MASK) & ~PAGE_MASK;
 }
 
+/* Pages needed for len bytes. */
 static uint64_t pages_of(uint64_t len)
 {
 	return (len + PAGE_MASK) / PAGE_SIZE;
 }
 
+/* Returns [start, end) to the page allocator. */
 static void free_part(uint64_t start, uint64_t end)
 {
 	page_free((void *)(uintptr_t)start, (end - start) / PAGE_SIZE);
@@ -57,6 +59,7 @@ static int give_back(uint64_t start, uint64_t end)
 	return ranges_remove(&owned, start, end);
 }
 
+/* mmap: fresh zeroed pages, or MAP_FIXED inside what the program owns. */
 long sys_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd,
     int64_t off)
 {
@@ -83,6 +86,7 @@ long sys_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd,
 	return a ? (long)a : -ENOMEM;
 }
 
+/* munmap: frees what the program owns in the range. */
 long sys_munmap(uint64_t addr, uint64_t len)
 {
 	if ((addr & PAGE_MASK) || !len || !user_ok((void *)(uintptr_t)addr, len))
@@ -91,6 +95,7 @@ long sys_munmap(uint64_t addr, uint64_t len)
 	    -ENOMEM : 0;
 }
 
+/* mprotect: accepted, not enforced, on what the program owns. */
 long sys_mprotect(uint64_t addr, uint64_t len, int prot)
 {
 	(void)prot;
@@ -100,6 +105,7 @@ long sys_mprotect(uint64_t addr, uint64_t len, int prot)
 	    0 : -ENOMEM;
 }
 
+/* mremap: shrinks in place, grows by moving (MREMAP_MAYMOVE). */
 long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, int flags,
     uint64_t new_addr)
 {
@@ -129,6 +135,7 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, int flags,
 	return (long)a;
 }
 
+/* madvise: advice only. */
 long sys_madvise(uint64_t addr, uint64_t len, int advice)
 {
 	(void)addr;
@@ -137,6 +144,7 @@ long sys_madvise(uint64_t addr, uint64_t len, int advice)
 	return 0;	/* advice only: nothing here can use it */
 }
 
+/* brk: the break never moves. */
 long sys_brk(uint64_t addr)
 {
 	(void)addr;

@@ -23,21 +23,25 @@
 #define FILES_LIMIT	1024
 #define PROCESS_ID	1
 
+/* getpid: the one process is pid 1, as init is. */
 long sys_getpid(void)
 {
 	return PROCESS_ID;
 }
 
+/* getppid: nothing started the process. */
 long sys_getppid(void)
 {
 	return 0;
 }
 
+/* gettid: the one thread is the process. */
 long sys_gettid(void)
 {
 	return PROCESS_ID;
 }
 
+/* getuid, geteuid, getgid, getegid: the program runs as root. */
 long sys_getuid(void)
 {
 	return 0;
@@ -54,6 +58,7 @@ static void set_field(char *field, const char *s)
 	memcpy(field, s, n);
 }
 
+/* uname: Terrarium, its version, x86_64. */
 long sys_uname(struct new_utsname *u)
 {
 	if (!user_ok(u, sizeof(*u)))
@@ -67,6 +72,7 @@ long sys_uname(struct new_utsname *u)
 	return 0;
 }
 
+/* sysinfo: uptime and the page allocator's RAM figures. */
 long sys_sysinfo(struct sysinfo *si)
 {
 	if (!user_ok(si, sizeof(*si)))
@@ -80,6 +86,7 @@ long sys_sysinfo(struct sysinfo *si)
 	return 0;
 }
 
+/* getrusage: uptime as user time, pages in use as the peak RSS. */
 long sys_getrusage(int who, struct rusage *ru)
 {
 	uint64_t us = soil_uptime_ns() / 1000;
@@ -100,6 +107,7 @@ long sys_getrusage(int who, struct rusage *ru)
 	return 0;
 }
 
+/* times: uptime in clock ticks, all of it user time. */
 long sys_times(struct tms *t)
 {
 	long ticks = (long)(soil_uptime_ns() / (1000000000ull / CLOCK_TICKS));
@@ -126,6 +134,7 @@ static uint64_t limit_of(unsigned resource)
 	}
 }
 
+/* prlimit64: the limits that are real; none can be raised. */
 long sys_prlimit64(int pid, unsigned resource, const struct rlimit64 *new_limit,
     struct rlimit64 *old_limit)
 {
@@ -151,16 +160,19 @@ long sys_prlimit64(int pid, unsigned resource, const struct rlimit64 *new_limit,
 	return 0;
 }
 
+/* getrlimit: prlimit64 without a new limit. */
 long sys_getrlimit(unsigned resource, struct rlimit64 *limit)
 {
 	return sys_prlimit64(0, resource, NULL, limit);
 }
 
+/* setrlimit: prlimit64 without the old limit. */
 long sys_setrlimit(unsigned resource, const struct rlimit64 *limit)
 {
 	return sys_prlimit64(0, resource, limit, NULL);
 }
 
+/* arch_prctl: the FS and GS bases (musl keeps its thread pointer in FS). */
 long sys_arch_prctl(int code, uint64_t addr)
 {
 	switch (code) {
@@ -183,17 +195,20 @@ long sys_arch_prctl(int code, uint64_t addr)
 	}
 }
 
+/* set_tid_address: returns the tid; no thread ever exits alone. */
 long sys_set_tid_address(int *tidptr)
 {
 	(void)tidptr;	/* no thread ever exits but the process */
 	return PROCESS_ID;
 }
 
+/* sched_yield: nothing else wants the CPU. */
 long sys_sched_yield(void)
 {
 	return 0;
 }
 
+/* sched_getaffinity: one CPU. */
 long sys_sched_getaffinity(int pid, unsigned long len, unsigned long *mask)
 {
 	if (pid != 0 && pid != PROCESS_ID)

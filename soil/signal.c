@@ -79,6 +79,7 @@ static struct kernel_stack altstack = { .flags = SS_DISABLE };
 static uint64_t saved_blocked;	/* the program's own, while ppoll waits */
 static bool mask_saved;
 
+/* The bit of sig in a signal set. */
 static uint64_t bit(int sig)
 {
 	return 1ull << (sig - 1);
@@ -98,12 +99,14 @@ static int ignored(int sig)
 	return h == SIG_IGN || (h == SIG_DFL && ignored_by_default(sig));
 }
 
+/* Whether sp lies on the alternate signal stack. */
 static int on_altstack(uint64_t sp)
 {
 	return !(altstack.flags & SS_DISABLE) && sp > altstack.sp &&
 	    sp <= altstack.sp + altstack.size;
 }
 
+/* Copies the frame's registers into mcontext order. */
 static void save_registers(const struct trap_frame *f, uint64_t *g)
 {
 	g[REG_R8] = f->r8;
@@ -128,6 +131,7 @@ static void save_registers(const struct trap_frame *f, uint64_t *g)
 	g[REG_TRAPNO] = f->vector;
 }
 
+/* Copies mcontext registers back, keeping flags the handler may not set. */
 static void restore_registers(struct trap_frame *f, const uint64_t *g)
 {
 	f->r8 = g[REG_R8];
@@ -271,6 +275,7 @@ void signal_return(struct trap_frame *f)
 	restore_registers(f, uc->gregs);
 }
 
+/* rt_sigaction: records the action; SIGKILL and SIGSTOP keep theirs. */
 long sys_rt_sigaction(int sig, const struct kernel_sigaction *act,
     struct kernel_sigaction *old, size_t setsize)
 {
@@ -288,6 +293,7 @@ long sys_rt_sigaction(int sig, const struct kernel_sigaction *act,
 	return 0;
 }
 
+/* rt_sigprocmask: blocks or unblocks; SIGKILL and SIGSTOP never. */
 long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old,
     size_t setsize)
 {
@@ -318,6 +324,7 @@ long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *old,
 	}
 }
 
+/* sigaltstack: records the alternate stack handlers may run on. */
 long sys_sigaltstack(const struct kernel_stack *ss, struct kernel_stack *old)
 {
 	struct kernel_stack s;
@@ -355,16 +362,19 @@ static long raise_at_self(int pid, int sig)
 	return 0;
 }
 
+/* kill: only the process itself can be signalled. */
 long sys_kill(int pid, int sig)
 {
 	return raise_at_self(pid, sig);
 }
 
+/* tkill: the one thread is the process. */
 long sys_tkill(int tid, int sig)
 {
 	return raise_at_self(tid, sig);
 }
 
+/* tgkill: the one thread of the one process. */
 long sys_tgkill(int tgid, int tid, int sig)
 {
 	if (tgid != sys_getpid())
