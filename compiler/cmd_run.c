@@ -162,6 +162,8 @@ static void show_tail(const struct run *r, const struct qemu *q)
 static int ended(const struct run *r, struct qemu *q, enum qemu_wait w)
 {
 	char end[128];
+	const char *log;
+	size_t len;
 	int status;
 
 	switch (w) {
@@ -187,8 +189,10 @@ static int ended(const struct run *r, struct qemu *q, enum qemu_wait w)
 			fprintf(stderr, "terrarium run: the kernel stopped on a "
 			    "crash (status 70)\n");
 			show_tail(r, q);
+			return status;
 		}
-		return status;
+		log = qemu_serial(q, &len);
+		return runline_exit_status(log, len, status);
 	case QEMU_END_POWEROFF:
 	case QEMU_END_CLOSED:
 		return 0;

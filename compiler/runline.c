@@ -77,3 +77,22 @@ char *runline_build(const char *kernel_args, char *const *env, int nenv,
 	*o = '\0';
 	return line;
 }
+
+/* The program's whole exit status; see compiler/runline.h. */
+int runline_exit_status(const char *log, size_t len, int status)
+{
+	static const char tag[] = "program: exit status ";
+	size_t n = sizeof(tag) - 1, i;
+	int v = -1;
+
+	for (i = len; i-- > 0;) {
+		if (len - i < n || memcmp(log + i, tag, n) ||
+		    (i > 0 && log[i - 1] != '\n'))
+			continue;
+		for (v = 0, i += n; i < len && log[i] >= '0' && log[i] <= '9' &&
+		    v < 256; i++)
+			v = v * 10 + (log[i] - '0');
+		break;
+	}
+	return v >= 0 && v < 256 && v % 128 == status ? v : status;
+}

@@ -1,6 +1,6 @@
 /*
- * The command line terrarium run gives an image (notes/interfaces.md,
- * "Kernel command line"): "stdio=com2", kernel options, NAME=value
+ * The command line terrarium run gives an image (README.md, "The kernel
+ * command line"): "stdio=com2", kernel options, NAME=value
  * environment words, then "--" and the program's arguments.  The kernel
  * splits it at spaces and groups words in double quotes, so words with
  * spaces are quoted, and a word with a double quote cannot be passed.
@@ -8,6 +8,8 @@
  */
 #ifndef COMPILER_RUNLINE_H
 #define COMPILER_RUNLINE_H
+
+#include <stddef.h>
 
 /* Whether word is NAME=value with NAME of A-Z, 0-9, _ starting with a letter. */
 int runline_is_env(const char *word);
@@ -20,5 +22,13 @@ int runline_is_env(const char *word);
  */
 char *runline_build(const char *kernel_args, char *const *env, int nenv,
     char *const *args, int nargs, const char **bad);
+
+/*
+ * The program's whole exit status.  isa-debug-exit carries only its low
+ * 7 bits (status), so before it powers off the kernel prints
+ * "program: exit status N" on COM1 (log[0..len)).  Returns the N of the
+ * last such line when it agrees with status, else status.
+ */
+int runline_exit_status(const char *log, size_t len, int status);
 
 #endif

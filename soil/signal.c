@@ -5,7 +5,6 @@
  * handler rewrites the saved rip and rdi in it to raise Stack_overflow.
  */
 #include <asm-generic/errno.h>
-#include "drivers/power.h"
 #include "kernel/kprintf.h"
 #include "kernel/string.h"
 #include "soil/proc.h"
@@ -219,7 +218,7 @@ void signal_deliver_pending(struct trap_frame *f)
 		pending &= ~bit(sig);
 		if (signal_deliver(f, sig, 0) < 0) {
 			kprintf("program ended by signal %d\n", sig);
-			power_off(128 + sig);
+			sys_exit_group(128 + sig);
 		}
 		break;		/* one frame at a time, as Linux does */
 	}
@@ -265,7 +264,7 @@ void signal_return(struct trap_frame *f)
 
 	if (!user_ok(uc, sizeof(*uc))) {
 		kprintf("signal: rt_sigreturn with a bad stack %p\n", uc);
-		power_off(128 + SIGSEGV);
+		sys_exit_group(128 + SIGSEGV);
 	}
 	fpu = (uint8_t *)(uintptr_t)uc->fpregs;
 	if (fpu && user_ok(fpu, FPU_AREA) && !((uintptr_t)fpu & 15))

@@ -63,8 +63,25 @@ static void test_env_names(void)
 	CHECK(!runline_is_env("A-B=1"));
 }
 
+static void test_exit_status(void)
+{
+	const char *log = "hi\nprogram: exit status 3\r\nprogram: exit status 130\r\n";
+	const char *odd = "xprogram: exit status 130\n";
+
+	CHECK(runline_exit_status(log, strlen(log), 2) == 130);
+	/* the line must agree with what isa-debug-exit said */
+	CHECK(runline_exit_status(log, strlen(log), 3) == 3);
+	CHECK(runline_exit_status("", 0, 5) == 5);
+	/* only at the start of a line */
+	CHECK(runline_exit_status(odd, strlen(odd), 2) == 2);
+	/* cut short: no digits */
+	CHECK(runline_exit_status("program: exit status ", 21, 0) == 0);
+	CHECK(runline_exit_status("program: exit status 999\n", 25, 103) == 103);
+}
+
 int main(void)
 {
+	test_exit_status();
 	test_build();
 	test_refused();
 	test_env_names();
