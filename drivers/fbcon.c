@@ -320,13 +320,12 @@ static void fill(struct fbcon *c, uint32_t x0, uint32_t x1, uint32_t y0,
 }
 
 /*
- * Starts a console on pixels (stride_pixels 32-bit pixels per scan line)
- * using cells[0..ncells) as its grid, and clears the screen.  Returns 0 or
- * FBCON_E*.
+ * Starts a console on pixels; clears the screen unless is_black (see
+ * drivers/fbcon.h).
  */
 int fbcon_init(struct fbcon *c, void *pixels, uint32_t width, uint32_t height,
     uint32_t stride_pixels, enum pixel_format fmt, uint32_t *cells,
-    size_t ncells)
+    size_t ncells, int is_black)
 {
 	const struct font *f = &font_console;
 	size_t n;
@@ -361,9 +360,11 @@ int fbcon_init(struct fbcon *c, void *pixels, uint32_t width, uint32_t height,
 	reset(c);
 	/*
 	 * A blank cell is background only, so one fill clears the screen far
-	 * faster than drawing every blank glyph (8 MB at 1920x1080).
+	 * faster than drawing every blank glyph (8 MB at 1920x1080); a screen
+	 * the firmware just blacked needs none.
 	 */
-	fill(c, 0, width, 0, height, c->palette[DEFAULT_BG]);
+	if (!is_black || c->palette[DEFAULT_BG])
+		fill(c, 0, width, 0, height, c->palette[DEFAULT_BG]);
 	memcpy(c->shown, c->cells, n * sizeof(*c->shown));
 	flush(c);
 	return 0;

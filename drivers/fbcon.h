@@ -55,12 +55,12 @@ size_t fbcon_cells(uint32_t width, uint32_t height);
 
 /*
  * Starts a console on pixels (stride_pixels 32-bit pixels per scan line)
- * using cells[0..ncells) as its grid, and clears the screen.  Returns 0 or
- * FBCON_E*.
+ * using cells[0..ncells) as its grid, and clears the screen unless
+ * is_black says it is black already.  Returns 0 or FBCON_E*.
  */
 int fbcon_init(struct fbcon *c, void *pixels, uint32_t width, uint32_t height,
     uint32_t stride_pixels, enum pixel_format fmt, uint32_t *cells,
-    size_t ncells);
+    size_t ncells, int is_black);
 
 /* Returns a sentence saying what a FBCON_E* error means. */
 const char *fbcon_strerror(int err);

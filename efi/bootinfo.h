@@ -38,6 +38,8 @@ struct framebuffer {
 	uint32_t height;
 	uint32_t stride;	/* pixels per scan line */
 	uint32_t format;	/* enum pixel_format */
+	uint32_t is_black;	/* the firmware cleared it to black (SetMode) */
+	uint32_t pad;
 };
 
 struct wall_time {

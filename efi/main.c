@@ -199,9 +199,13 @@ static void setup_gop(void)
 	}
 	wanted_mode(&want_w, &want_h);
 	pick = gop_pick_mode(modes, (int)n, want_w, want_h);
-	if (pick >= 0 && (uint32_t)pick != gop->Mode->Mode &&
-	    gop->SetMode(gop, (uint32_t)pick) != EFI_SUCCESS)
-		say("terrarium: cannot set the chosen graphics mode\r\n");
+	/* UEFI's SetMode clears the screen to black: the kernel need not. */
+	if (pick >= 0 && (uint32_t)pick != gop->Mode->Mode) {
+		if (gop->SetMode(gop, (uint32_t)pick) == EFI_SUCCESS)
+			bi.fb.is_black = 1;
+		else
+			say("terrarium: cannot set the chosen graphics mode\r\n");
+	}
 	info = gop->Mode->Info;
 	if (!usable_format(info->PixelFormat))
 		return;

@@ -52,7 +52,7 @@ int console_init_fb(const struct framebuffer *fb)
 		return -1;
 	}
 	err = fbcon_init(&fb_console, (void *)(uintptr_t)fb->base, fb->width,
-	    fb->height, fb->stride, fb->format, cells, ncells);
+	    fb->height, fb->stride, fb->format, cells, ncells, fb->is_black);
 	if (err < 0) {
 		kprintf("console: framebuffer %ux%u: %s\n", fb->width,
 		    fb->height, fbcon_strerror(err));

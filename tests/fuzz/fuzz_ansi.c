@@ -84,7 +84,7 @@ static void fuzz_console(const uint8_t *data, size_t size)
 	for (x = 0; x < n; x++)
 		pixels[x] = CANARY;
 	if (fbcon_init(&con, pixels, width, height, stride, fmt, cells,
-	    fbcon_cells(width, height)) == 0) {
+	    fbcon_cells(width, height), 0) == 0) {
 		half = size / 2;
 		fbcon_write(&con, (const char *)data, half);
 		fbcon_write(&con, (const char *)data + half, size - half);

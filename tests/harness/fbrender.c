@@ -108,7 +108,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "fbrender: out of memory\n");
 		goto err_pixels;
 	}
-	r = fbcon_init(&con, pixels, width, height, width, fmt, cells, ncells);
+	r = fbcon_init(&con, pixels, width, height, width, fmt, cells, ncells,
+	    0);
 	if (r < 0) {
 		fprintf(stderr, "fbrender: %ux%u: %s\n", width, height,
 		    fbcon_strerror(r));

@@ -46,7 +46,7 @@ static int open_screen(struct screen *s, uint32_t width, uint32_t height,
 	for (i = 0; i < n; i++)
 		s->pixels[i] = CANARY;
 	return fbcon_init(&s->con, s->pixels, width, height, stride, fmt,
-	    s->cells, fbcon_cells(width, height));
+	    s->cells, fbcon_cells(width, height), 0);
 }
 
 /* Like open_screen, with the cursor hidden so it covers no cell. */
@@ -138,9 +138,9 @@ static void test_init(void)
 	CHECK(open_screen(&s, 16, 16, 16, (enum pixel_format)7) ==
 	    FBCON_EFORMAT);
 	close_screen(&s);
-	CHECK(fbcon_init(&s.con, cells, 16, 32, 16, PIXEL_RGBX, cells, 3) ==
+	CHECK(fbcon_init(&s.con, cells, 16, 32, 16, PIXEL_RGBX, cells, 3, 0) ==
 	    FBCON_ECELLS);
-	CHECK(fbcon_init(&s.con, NULL, 16, 32, 16, PIXEL_RGBX, cells, 4) ==
+	CHECK(fbcon_init(&s.con, NULL, 16, 32, 16, PIXEL_RGBX, cells, 4, 0) ==
 	    FBCON_ESIZE);
 	CHECK(strstr(fbcon_strerror(FBCON_ECELLS), "cell") != NULL);
 
@@ -336,9 +336,32 @@ static void test_clipping(void)
 	close_screen(&s);
 }
 
+/* A screen the firmware already blacked is not filled again. */
+static void test_black_screen(void)
+{
+	struct screen s;
+	uint32_t cells[2 * 64 * 64];
+	uint32_t px[64 * 64];
+	size_t i;
+	int untouched = 0;
+
+	for (i = 0; i < 64 * 64; i++)
+		px[i] = CANARY;
+	CHECK(fbcon_init(&s.con, px, 64, 64, 64, PIXEL_RGBX, cells,
+	    sizeof(cells) / sizeof(cells[0]), 1) == 0);
+	/* the last scan line holds no cursor and no text: still the canary */
+	for (i = 63 * 64; i < 64 * 64; i++)
+		untouched += px[i] == CANARY;
+	CHECK(untouched == 64);
+	CHECK(fbcon_init(&s.con, px, 64, 64, 64, PIXEL_RGBX, cells,
+	    sizeof(cells) / sizeof(cells[0]), 0) == 0);
+	CHECK(px[64 * 64 - 1] == 0);
+}
+
 int main(void)
 {
 	test_init();
+	test_black_screen();
 	test_glyph(PIXEL_RGBX);
 	test_glyph(PIXEL_BGRX);
 	test_colors(PIXEL_RGBX);
