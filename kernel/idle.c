@@ -18,6 +18,7 @@
 
 static void (*pollers[MAX_POLLERS])(void);
 static unsigned npollers;
+static uint64_t halted_ticks;	/* TSC ticks spent in hlt */
 
 /* Registers poll to run on every wake-up; see kernel/idle.h. */
 void idle_add_poller(void (*poll)(void))
@@ -42,12 +43,22 @@ void idle_poll(void)
  */
 static void halt(uint64_t deadline_tsc)
 {
+	uint64_t t0;
+
 	if (!irq_active() || (deadline_tsc != IDLE_FOREVER &&
 	    !lapic_timer_arm(deadline_tsc))) {
 		cpu_relax();
 		return;
 	}
+	t0 = rdtsc();
 	__asm__ volatile("sti; hlt; cli" : : : "memory");
+	halted_ticks += rdtsc() - t0;
+}
+
+/* TSC ticks the CPU spent halted; see kernel/idle.h. */
+uint64_t idle_halted_ticks(void)
+{
+	return halted_ticks;
 }
 
 /* Waits for ready(arg) or the deadline; see kernel/idle.h. */

@@ -30,4 +30,10 @@ void idle_add_poller(void (*poll)(void));
 /* Runs the pollers once without waiting (syscalls that must not block). */
 void idle_poll(void);
 
+/*
+ * TSC ticks the CPU has spent halted in the idle loop: what is not the
+ * program's CPU time (getrusage, times, CLOCK_PROCESS_CPUTIME_ID).
+ */
+uint64_t idle_halted_ticks(void);
+
 #endif

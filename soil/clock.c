@@ -6,6 +6,7 @@
 #include <linux/time.h>
 #include "drivers/tsc.h"
 #include "kernel/cpu.h"
+#include "kernel/idle.h"
 #include "soil/clock.h"
 #include "soil/timeout.h"
 #include "soil/user.h"
@@ -39,6 +40,15 @@ uint64_t soil_uptime_ns(void)
 	return tsc_ns(rdtsc() - boot_tsc);
 }
 
+/*
+ * The program's CPU time: the one process never waits for a CPU, so it
+ * is all the time since boot that the CPU was not halted.
+ */
+uint64_t soil_cpu_ns(void)
+{
+	return soil_uptime_ns() - tsc_ns(idle_halted_ticks());
+}
+
 /* Wall-clock nanoseconds since 1970. */
 uint64_t soil_time_ns(void)
 {
@@ -57,10 +67,11 @@ static long clock_read(int clock, uint64_t *ns)
 	case CLOCK_MONOTONIC_RAW:
 	case CLOCK_MONOTONIC_COARSE:
 	case CLOCK_BOOTTIME:
-	/* One process that never waits for a CPU: its CPU time is uptime. */
+		*ns = soil_uptime_ns();
+		return 0;
 	case CLOCK_PROCESS_CPUTIME_ID:
 	case CLOCK_THREAD_CPUTIME_ID:
-		*ns = soil_uptime_ns();
+		*ns = soil_cpu_ns();
 		return 0;
 	default:
 		return -EINVAL;

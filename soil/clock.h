@@ -24,6 +24,9 @@ uint64_t soil_time_ns(void);
 /* Nanoseconds since efi_main. */
 uint64_t soil_uptime_ns(void);
 
+/* The program's CPU time in nanoseconds: uptime less the idle loop's halts. */
+uint64_t soil_cpu_ns(void);
+
 long sys_clock_gettime(int clock, struct __kernel_timespec *ts);
 long sys_clock_getres(int clock, struct __kernel_timespec *ts);
 long sys_gettimeofday(struct __kernel_old_timeval *tv, void *tz);

@@ -87,10 +87,10 @@ long sys_sysinfo(struct sysinfo *si)
 	return 0;
 }
 
-/* getrusage: uptime as user time, pages in use as the peak RSS. */
+/* getrusage: CPU time as user time, pages in use as the peak RSS. */
 long sys_getrusage(int who, struct rusage *ru)
 {
-	uint64_t us = soil_uptime_ns() / 1000;
+	uint64_t us = soil_cpu_ns() / 1000;
 
 	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN &&
 	    who != RUSAGE_THREAD)
@@ -100,7 +100,7 @@ long sys_getrusage(int who, struct rusage *ru)
 	memset(ru, 0, sizeof(*ru));
 	if (who == RUSAGE_CHILDREN)
 		return 0;
-	/* The program owns the CPU: all time since boot is its user time. */
+	/* Whatever the CPU did not spend halted was the program's. */
 	ru->ru_utime.tv_sec = (long)(us / 1000000);
 	ru->ru_utime.tv_usec = (long)(us % 1000000);
 	ru->ru_maxrss = (long)((memory_total_pages() - memory_free_pages()) *
@@ -108,18 +108,18 @@ long sys_getrusage(int who, struct rusage *ru)
 	return 0;
 }
 
-/* times: uptime in clock ticks, all of it user time. */
+/* times: CPU time as user time; returns the uptime, both in clock ticks. */
 long sys_times(struct tms *t)
 {
-	long ticks = (long)(soil_uptime_ns() / (1000000000ull / CLOCK_TICKS));
+	const uint64_t ns_per_tick = 1000000000ull / CLOCK_TICKS;
 
 	if (t) {
 		if (!user_ok(t, sizeof(*t)))
 			return -EFAULT;
 		memset(t, 0, sizeof(*t));
-		t->tms_utime = ticks;
+		t->tms_utime = (long)(soil_cpu_ns() / ns_per_tick);
 	}
-	return ticks;
+	return (long)(soil_uptime_ns() / ns_per_tick);
 }
 
 /* The limit of resource: the stack and descriptor sizes are real. */
