@@ -7,6 +7,7 @@
 #include "kernel/memory.h"
 #include "kernel/pmem.h"
 #include "kernel/string.h"
+#include "soil/file.h"
 #include "soil/mm.h"
 #include "soil/ranges.h"
 #include "soil/user.h"
@@ -59,18 +60,50 @@ static int give_back(uint64_t start, uint64_t end)
 	return ranges_remove(&owned, start, end);
 }
 
-/* mmap: fresh zeroed pages, or MAP_FIXED inside what the program owns. */
+/*
+ * Fills a private mapping at a with len bytes of the file at fd from off;
+ * what lies past the file's end stays zero.  0 or -errno.
+ */
+static long read_file(uint64_t a, uint64_t len, int fd, int64_t off)
+{
+	struct file *f = fd_get(fd);
+	uint64_t pos = (uint64_t)off, done = 0;
+	long n;
+
+	if (!f)
+		return -EBADF;
+	if (!file_readable(f))
+		return -EACCES;
+	if (!f->ops->pread)
+		return -ENODEV;
+	while (done < len) {
+		n = f->ops->pread(f, (char *)(uintptr_t)a + done, len - done,
+		    &pos);
+		if (n < 0)
+			return n;
+		if (n == 0)
+			break;
+		done += (uint64_t)n;
+	}
+	return 0;
+}
+
+/*
+ * mmap: fresh zeroed pages, a private copy of a file, or MAP_FIXED inside
+ * what the program owns.  Shared file mappings (whose writes would have
+ * to reach the file) are not supported: -ENODEV.
+ */
 long sys_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd,
     int64_t off)
 {
 	uint64_t n = pages_of(len), a;
+	long err;
 
 	(void)prot;
-	(void)fd;
-	if (!len || n > USER_LIMIT / PAGE_SIZE || (off & PAGE_MASK))
+	if (!len || n > USER_LIMIT / PAGE_SIZE || (off & PAGE_MASK) || off < 0)
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return -ENODEV;		/* no file mappings yet */
+	if (!(flags & MAP_ANONYMOUS) && (flags & MAP_TYPE) != MAP_PRIVATE)
+		return -ENODEV;
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if (addr & PAGE_MASK)
 			return -EINVAL;
@@ -80,10 +113,19 @@ long sys_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd,
 		if (flags & MAP_FIXED_NOREPLACE)
 			return -EEXIST;
 		memset((void *)(uintptr_t)addr, 0, n * PAGE_SIZE);
-		return (long)addr;
+		a = addr;
+	} else if (!(a = take_pages(n))) {
+		return -ENOMEM;
 	}
-	a = take_pages(n);
-	return a ? (long)a : -ENOMEM;
+	if (flags & MAP_ANONYMOUS)
+		return (long)a;
+	err = read_file(a, len, fd, off);
+	if (err < 0) {
+		if (!(flags & MAP_FIXED))
+			give_back(a, a + n * PAGE_SIZE);
+		return err;
+	}
+	return (long)a;
 }
 
 /* munmap: frees what the program owns in the range. */
