@@ -9,6 +9,7 @@
 # usage: B=BUILD-DIR sh tests/cli/run.sh
 # Prints one line per check and "cli: N passed, M failed".
 set -u
+. "$(dirname "$0")/../lib.sh"
 
 B=${B:-build}
 T=$(pwd)/$B/terrarium
@@ -16,21 +17,9 @@ ROOT=$(pwd)
 SRC=$ROOT/tests/cli
 OUT=$(pwd)/$B/cli-test
 LIBDIR=$(pwd)/$B/lib/terrarium
-passed=0
-failed=0
 rm -rf "$OUT"
 mkdir -p "$OUT"
 cd "$OUT" || exit 1
-
-ok() {
-	echo "ok   $1"
-	passed=$((passed + 1))
-}
-
-bad() {
-	echo "FAIL $1: $2"
-	failed=$((failed + 1))
-}
 
 # run NAME COMMAND...: runs COMMAND with its output in NAME.out, its error
 # output in NAME.err and its status in NAME.status (may run in background).
@@ -228,5 +217,4 @@ else
 	done
 fi
 
-echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary cli

@@ -13,6 +13,7 @@
 # usage: B=BUILD-DIR sh tests/events/run.sh
 # Prints one line per check and "events: N passed, M failed".
 set -u
+. "$(dirname "$0")/../lib.sh"
 
 B=${B:-build}
 T=$(pwd)/$B/terrarium
@@ -22,18 +23,6 @@ OUT=$(pwd)/$B/events-test
 MAX_WAIT_PCT=20
 MIN_SPIN_RATIO=5
 HZ=$(getconf CLK_TCK)
-passed=0
-failed=0
-
-ok() {
-	echo "ok   $1"
-	passed=$((passed + 1))
-}
-
-bad() {
-	echo "FAIL $1: $2"
-	failed=$((failed + 1))
-}
 
 # wait_line TEXT: waits until TEXT is in the image's stdout while it runs.
 wait_line() {
@@ -59,11 +48,6 @@ usage() {
 	read -r c1 t1 <"$OUT/$1-end.cpu"
 	echo "$(( (c1 - c0) * 1000 * 1000000000 / (HZ * (t1 - t0 + 1)) ))" \
 	    "$(( (t1 - t0) / 1000000 ))"
-}
-
-# tenths N: N tenths as "N.N".
-tenths() {
-	echo "$(($1 / 10)).$(($1 % 10))"
 }
 
 # Each build in its own directory: ocamlfind warns about a second .cmi.
@@ -165,5 +149,4 @@ else
 	bad build-intr "$(head -c 400 "$OUT/image/intr-build.log")"
 fi
 
-echo "events: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary events

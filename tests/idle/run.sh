@@ -12,6 +12,7 @@
 # usage: B=BUILD-DIR sh tests/idle/run.sh
 # Prints one line per check and "idle: N passed, M failed".
 set -u
+. "$(dirname "$0")/../lib.sh"
 
 B=${B:-build}
 ROOT=$(pwd)
@@ -20,21 +21,9 @@ SECONDS_ASKED=5
 MAX_SLEEP_PCT=20
 MIN_SPIN_RATIO=5
 HZ=$(getconf CLK_TCK)
-passed=0
-failed=0
 rm -rf "$OUT"
 mkdir -p "$OUT"
 cd "$OUT" || exit 1
-
-ok() {
-	echo "ok   $1"
-	passed=$((passed + 1))
-}
-
-bad() {
-	echo "FAIL $1: $2"
-	failed=$((failed + 1))
-}
 
 # child_of PID: the pid of PID's child process (QEMU under tboot).
 child_of() {
@@ -79,15 +68,10 @@ usage() {
 	echo "$(( (c1 - c0) * 1000 * 1000000000 / (HZ * wall_ns) )) $((wall_ns / 1000000))"
 }
 
-# tenths N: N tenths as "N.N".
-tenths() {
-	echo "$(($1 / 10)).$(($1 % 10))"
-}
-
 cp "$ROOT/tests/idle/sleep.ml" .
 if ! "$ROOT/$B/terrarium" build -q -package unix sleep.ml >build.log 2>&1; then
 	bad build "terrarium build failed: $(tail -n 5 build.log)"
-	echo "idle: $passed passed, $failed failed"
+	summary idle
 	exit 1
 fi
 
@@ -133,5 +117,4 @@ if [ -f sleep-end.cpu ]; then
 		ok "accuracy (asked ${SECONDS_ASKED} s: $guest s guest, $sleep_ms ms host)"
 	fi
 fi
-echo "idle: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary idle

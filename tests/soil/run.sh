@@ -10,6 +10,7 @@
 # usage: B=BUILD-DIR sh tests/soil/run.sh   (make soil-test builds what it needs)
 # Prints one line per check and "soil: N passed, M failed".
 set -u
+. "$(dirname "$0")/../lib.sh"
 
 B=${B:-build}
 ROOT=$(pwd)
@@ -17,21 +18,9 @@ T=$ROOT/$B/terrarium
 EX=$ROOT/$B/examples
 TS=$ROOT/$B/tests/soil
 OUT=$TS/out
-passed=0
-failed=0
 rm -rf "$OUT"
 mkdir -p "$OUT"
 cd "$OUT" || exit 1
-
-ok() {
-	echo "ok   $1"
-	passed=$((passed + 1))
-}
-
-bad() {
-	echo "FAIL $1: $2"
-	failed=$((failed + 1))
-}
 
 # same NAME A B: files A and B must hold the same bytes.
 same() {
@@ -114,8 +103,7 @@ fi
 if ! nm "$ROOT/$B/lib/terrarium/libterrarium.a" 2>/dev/null |
     grep -q ' [TtW] program_start$'; then
 	echo "skip images: libterrarium.a has no program_start"
-	echo "soil: $passed passed, $failed failed"
-	[ "$failed" -eq 0 ]
+	summary soil
 	exit
 fi
 
@@ -175,5 +163,4 @@ else
 	bad keys-image-size "banner says '${cells:-nothing}', program: $(grep '^size' keys.image)"
 fi
 
-echo "soil: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary soil

@@ -18,6 +18,7 @@
 # usage: B=BUILD-DIR sh tests/tty/run.sh
 # Prints one line per check and "tty: N passed, M failed".
 set -u
+. "$(dirname "$0")/../lib.sh"
 
 B=${B:-build}
 ROOT=$(pwd)
@@ -25,21 +26,9 @@ T=$ROOT/$B/terrarium
 TBOOT=$ROOT/$B/tboot
 OUT=$ROOT/$B/tty-test
 CR=$(printf '\r')
-passed=0
-failed=0
 rm -rf "$OUT"
 mkdir -p "$OUT"
 cd "$OUT" || exit 1
-
-ok() {
-	echo "ok   $1"
-	passed=$((passed + 1))
-}
-
-bad() {
-	echo "FAIL $1: $2"
-	failed=$((failed + 1))
-}
 
 # boot CASE WANT-STATUS TBOOT-ARGS...: one boot, its log in CASE.log.
 boot() {
@@ -90,7 +79,7 @@ for p in echo raw; do
 	if ! "$T" build -q -package unix -o "$p.efi" "$ROOT/tests/tty/$p.ml" \
 	    >"build-$p.out" 2>&1; then
 		bad "build-$p" "$(head -c 400 "build-$p.out")"
-		echo "tty: $passed passed, $failed failed"
+		summary tty
 		exit 1
 	fi
 done
@@ -177,5 +166,4 @@ else
 	echo "skip example: $B/examples/echo.efi is not built"
 fi
 
-echo "tty: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary tty
