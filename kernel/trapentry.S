@@ -7,6 +7,8 @@
  * code; every vector has a stub so that a stray one is reported, not a
  * fault on an empty gate.
  */
+#include "kernel/regs.h"
+
 	.text
 	.align 16
 	.globl trap_stubs
@@ -27,40 +29,12 @@ trap_stubs:
 	.endr
 
 trap_common:
-	push	%rax
-	push	%rbx
-	push	%rcx
-	push	%rdx
-	push	%rsi
-	push	%rdi
-	push	%rbp
-	push	%r8
-	push	%r9
-	push	%r10
-	push	%r11
-	push	%r12
-	push	%r13
-	push	%r14
-	push	%r15
+	SAVE_REGS
 	mov	%rsp, %rdi
 	cld
 	call	trap_handler
-	pop	%r15
-	pop	%r14
-	pop	%r13
-	pop	%r12
-	pop	%r11
-	pop	%r10
-	pop	%r9
-	pop	%r8
-	pop	%rbp
-	pop	%rdi
-	pop	%rsi
-	pop	%rdx
-	pop	%rcx
-	pop	%rbx
-	pop	%rax
-	add	$16, %rsp
+	RESTORE_REGS
+	add	$16, %rsp		/* the vector and error code */
 	iretq
 
 	.section .note.GNU-stack, "", @progbits

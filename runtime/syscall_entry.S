@@ -10,6 +10,7 @@
  * never nest (kernel code does not make them), so one stack is enough.
  */
 #include "kernel/gdt.h"
+#include "kernel/regs.h"
 
 	.text
 	.globl syscall_entry
@@ -24,40 +25,12 @@ syscall_entry:
 	push	%rcx				/* rip */
 	pushq	$0				/* error */
 	pushq	$-1				/* vector: none */
-	push	%rax
-	push	%rbx
-	push	%rcx
-	push	%rdx
-	push	%rsi
-	push	%rdi
-	push	%rbp
-	push	%r8
-	push	%r9
-	push	%r10
-	push	%r11
-	push	%r12
-	push	%r13
-	push	%r14
-	push	%r15
+	SAVE_REGS
 	mov	%rsp, %rdi
 	xor	%ebp, %ebp		/* backtraces stop here */
 	call	syscall_dispatch
-	pop	%r15
-	pop	%r14
-	pop	%r13
-	pop	%r12
-	pop	%r11
-	pop	%r10
-	pop	%r9
-	pop	%r8
-	pop	%rbp
-	pop	%rdi
-	pop	%rsi
-	pop	%rdx
-	pop	%rcx
-	pop	%rbx
-	pop	%rax
-	add	$16, %rsp
+	RESTORE_REGS
+	add	$16, %rsp		/* the vector and error code */
 	iretq
 
 	.data
