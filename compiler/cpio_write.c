@@ -19,6 +19,10 @@ struct writer {
 	uint64_t offset;	/* bytes written, for the padding */
 };
 
+/*
+ * Pads the archive with NULs to the 4-byte boundary newc wants after a name
+ * and after data.
+ */
 static void pad(struct writer *w)
 {
 	while (w->offset % 4) {
@@ -27,6 +31,10 @@ static void pad(struct writer *w)
 	}
 }
 
+/*
+ * Writes an entry's header and name.  Real entries get the next inode
+ * number; the trailer (mode 0) gets 0.
+ */
 static void header(struct writer *w, const char *name, uint32_t mode,
     uint32_t nlink, uint32_t size)
 {
@@ -40,6 +48,7 @@ static void header(struct writer *w, const char *name, uint32_t mode,
 	pad(w);
 }
 
+/* Writes an entry's n data bytes and their padding. */
 static void data(struct writer *w, const void *p, size_t n)
 {
 	fwrite(p, 1, n, w->out);
@@ -87,6 +96,10 @@ static int add_file(struct writer *w, const char *path, const char *name,
 	return 0;
 }
 
+/*
+ * Adds the symbolic link at path as name, its target as the data.  Returns
+ * -1 after saying why when the link cannot be read.
+ */
 static int add_link(struct writer *w, const char *path, const char *name)
 {
 	char target[PATH_MAX];
@@ -102,6 +115,10 @@ static int add_link(struct writer *w, const char *path, const char *name)
 	return 0;
 }
 
+/*
+ * qsort order of a directory's names: the archive, and so the image, does
+ * not depend on the order readdir gives.
+ */
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

@@ -381,12 +381,9 @@ static char **child_env(const struct qemu *q, char **tmpdir)
  * itself), death with the parent, the sockets kept open.  On an exec
  * failure the errno goes back through errfd.
  */
-static void child(char **argv, char **envp, const int *keep, int nkeep,
-    int nullfd, int errfd, pid_t parent, const sigset_t *mask)
-    __attribute__((noreturn));
-
-static void child(char **argv, char **envp, const int *keep, int nkeep,
-    int nullfd, int errfd, pid_t parent, const sigset_t *mask)
+static __attribute__((noreturn)) void child(char **argv, char **envp,
+    const int *keep, int nkeep, int nullfd, int errfd, pid_t parent,
+    const sigset_t *mask)
 {
 	struct sigaction sa;
 	size_t i;

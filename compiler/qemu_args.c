@@ -17,10 +17,8 @@ struct argv {
 };
 
 /* Appends one printf-formatted argument. */
-static void add(struct argv *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void add(struct argv *a, const char *fmt, ...)
+static __attribute__((format(printf, 2, 3))) void add(struct argv *a,
+    const char *fmt, ...)
 {
 	va_list ap;
 	char **v, *s;

@@ -6,6 +6,10 @@
 
 #define MAX_SHIFT	7	/* divide by 128 */
 
+/*
+ * The divide configuration register's code for dividing the bus clock by
+ * 2^shift.
+ */
 uint32_t lapic_divide_code(unsigned shift)
 {
 	/*
@@ -18,6 +22,10 @@ uint32_t lapic_divide_code(unsigned shift)
 	return (v & 3) | (v & 4) << 1;
 }
 
+/*
+ * Picks the smallest divider whose count for delay_tsc fits the 32-bit
+ * initial count (see drivers/lapic_count.h).
+ */
 void lapic_count_for(uint64_t delay_tsc, uint64_t early_tsc, uint64_t tsc_hz,
     uint64_t timer_hz, struct lapic_count *c)
 {

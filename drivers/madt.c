@@ -34,11 +34,13 @@ static uint16_t get16(const uint8_t *p)
 	return (uint16_t)(p[0] | p[1] << 8);
 }
 
+/* Reads a little-endian 32-bit field that may be unaligned. */
 static uint32_t get32(const uint8_t *p)
 {
 	return (uint32_t)get16(p) | (uint32_t)get16(p + 2) << 16;
 }
 
+/* Reads a little-endian 64-bit field that may be unaligned. */
 static uint64_t get64(const uint8_t *p)
 {
 	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
@@ -106,6 +108,11 @@ static unsigned min_len(uint8_t type)
 	return 2;
 }
 
+/*
+ * Decodes the MADT t into m: the local APIC address, the enabled CPUs,
+ * the I/O APICs and each ISA IRQ's route after the overrides (see
+ * drivers/madt.h).
+ */
 int madt_parse(const struct acpi_table *t, struct madt *m)
 {
 	const uint8_t *e;
@@ -148,6 +155,7 @@ int madt_parse(const struct acpi_table *t, struct madt *m)
 	return 0;
 }
 
+/* One line for a madt_parse error, for the boot log. */
 const char *madt_strerror(int err)
 {
 	switch (err) {

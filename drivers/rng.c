@@ -35,6 +35,10 @@ static void probe(void)
 	}
 }
 
+/*
+ * One RDRAND value; it may fail when the DRNG is drained, so a few tries
+ * (Intel's advice is ten) before giving up.
+ */
 static int rdrand64(uint64_t *v)
 {
 	unsigned char ok;
@@ -48,6 +52,10 @@ static int rdrand64(uint64_t *v)
 	return 0;
 }
 
+/*
+ * One RDSEED value; the entropy source refills slowly, so it gets more
+ * tries, with a pause between them.
+ */
 static int rdseed64(uint64_t *v)
 {
 	unsigned char ok;

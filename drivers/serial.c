@@ -57,6 +57,10 @@ int serial_open(struct serial *s, uint16_t base, bool crlf)
 	return 0;
 }
 
+/*
+ * Sends one byte once the transmitter has room, or after TX_SPIN_LIMIT
+ * polls: a port that never drains must not hang the console.
+ */
 static void put_byte(uint16_t base, uint8_t c)
 {
 	int spin;

@@ -32,6 +32,10 @@ int cmdline_split(char *line, char **words, int max)
 	return n;
 }
 
+/*
+ * Whether the word ends in ".efi" in any case: the image's own path, as
+ * firmware passes it first.
+ */
 static bool ends_with_efi(const char *s, size_t len)
 {
 	const char *e;
@@ -87,6 +91,7 @@ const char *cmdline_value(const char *word, const char *key)
 	return word[n] ? NULL : word + n;
 }
 
+/* Parses one dimension, 1 to 65535, and moves *s past its digits. */
 static int parse_dim(const char **s, uint32_t *v)
 {
 	uint32_t x = 0;

@@ -56,16 +56,22 @@ static const uint16_t class_size[NCLASS] = {
 
 static struct km_page *partial[NCLASS];
 
+/* How many slots of class cls fit in a slab page after its header. */
 static unsigned nslots(unsigned cls)
 {
 	return (PAGE_SIZE - HDR) / class_size[cls];
 }
 
+/*
+ * The header of the page p is in: slots and big blocks both lie after a
+ * page-aligned header.
+ */
 static struct km_page *page_of(const void *p)
 {
 	return (struct km_page *)((uintptr_t)p & ~(uintptr_t)(PAGE_SIZE - 1));
 }
 
+/* Puts a slab page at the head of its class's list of pages with free slots. */
 static void list_add(struct km_page *pg)
 {
 	pg->prev = NULL;
@@ -75,6 +81,7 @@ static void list_add(struct km_page *pg)
 	partial[pg->cls] = pg;
 }
 
+/* Takes a slab page off its class's list of pages with free slots. */
 static void list_del(struct km_page *pg)
 {
 	if (pg->prev)

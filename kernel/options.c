@@ -24,6 +24,10 @@ static const struct {
 	{ "stack", CRASH_STACK },
 };
 
+/*
+ * crash=KIND: a deliberate fault after the banner; an unknown kind is
+ * reported and ignored, not fatal.
+ */
 static void parse_crash(const char *v, struct options *o)
 {
 	unsigned i;
@@ -37,6 +41,10 @@ static void parse_crash(const char *v, struct options *o)
 	    "stack; ignored\n", v);
 }
 
+/*
+ * Applies one command-line word to o; a mistake is reported and ignored, so
+ * a typo never stops a boot.
+ */
 static void parse_word(char *w, struct options *o)
 {
 	const char *v;

@@ -98,6 +98,10 @@ void idt_init(void)
 	__asm__ volatile("lidt %0" : : "m"(idtr));
 }
 
+/*
+ * Says what the faulting access was and whether it was a null pointer, from
+ * the error code and CR2.
+ */
 static void print_page_fault(const struct trap_frame *f)
 {
 	kprintf("page fault: %s %s at address %p (%s)\n",
@@ -108,6 +112,7 @@ static void print_page_fault(const struct trap_frame *f)
 	    read_cr2() < 4096 ? "null pointer" : "see backtrace");
 }
 
+/* Dumps the saved registers and CR2/CR3 of a crash report. */
 static void print_registers(const struct trap_frame *f)
 {
 	kprintf("rax %016lx rbx %016lx rcx %016lx rdx %016lx\n",

@@ -38,6 +38,7 @@ static int fail(const struct entry *e, int err, const char *what)
 	return err;
 }
 
+/* Parses an 8-digit hex header field; -1 when a character is not hex. */
 static int hex_field(const unsigned char *p, uint32_t *v)
 {
 	uint32_t x = 0;
@@ -56,6 +57,7 @@ static int hex_field(const unsigned char *p, uint32_t *v)
 	return 0;
 }
 
+/* Whether the n bytes at p hold a NUL (a name must end with its first). */
 static int has_nul(const unsigned char *p, size_t n)
 {
 	while (n--)
@@ -64,6 +66,7 @@ static int has_nul(const unsigned char *p, size_t n)
 	return 0;
 }
 
+/* Rounds n up to the 4-byte alignment of newc names and data. */
 static uint64_t align4(uint64_t n)
 {
 	return (n + 3) & ~3ull;

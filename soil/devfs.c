@@ -13,12 +13,14 @@
 /* Linux's dev_t encoding in struct stat for major 1 ("mem"), minor m. */
 #define MEM_DEV(m)	(1u << 8 | (m))
 
+/* /dev/null's read: always at the end. */
 static long read_nothing(struct file *f, void *buf, size_t n, uint64_t *pos)
 {
 	(void)f, (void)buf, (void)n, (void)pos;
 	return 0;
 }
 
+/* /dev/zero's and /dev/full's read: as many zeros as asked. */
 static long read_zeros(struct file *f, void *buf, size_t n, uint64_t *pos)
 {
 	(void)f, (void)pos;
@@ -26,6 +28,7 @@ static long read_zeros(struct file *f, void *buf, size_t n, uint64_t *pos)
 	return (long)n;
 }
 
+/* /dev/random's and /dev/urandom's read: drivers/rng.c never blocks. */
 static long read_random(struct file *f, void *buf, size_t n, uint64_t *pos)
 {
 	(void)f, (void)pos;
@@ -33,6 +36,7 @@ static long read_random(struct file *f, void *buf, size_t n, uint64_t *pos)
 	return (long)n;
 }
 
+/* A write that takes every byte and keeps none (null, zero, random). */
 static long write_sink(struct file *f, const void *buf, size_t n,
     uint64_t *pos)
 {
@@ -40,6 +44,7 @@ static long write_sink(struct file *f, const void *buf, size_t n,
 	return (long)n;
 }
 
+/* /dev/full's write: the device is always out of space. */
 static long write_full(struct file *f, const void *buf, size_t n,
     uint64_t *pos)
 {
@@ -47,6 +52,7 @@ static long write_full(struct file *f, const void *buf, size_t n,
 	return -ENOSPC;
 }
 
+/* lseek on a device: any request leaves the offset at 0. */
 static long seek_zero(struct file *f, int64_t off, int whence)
 {
 	(void)off, (void)whence;

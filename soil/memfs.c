@@ -18,11 +18,13 @@
 #define NS		1000000000ll
 #define DIRENT_SIZE	20		/* directory size per entry, as tmpfs */
 
+/* Timestamps are soil's realtime clock, in ns since 1970. */
 static int64_t now(void)
 {
 	return (int64_t)soil_time_ns();
 }
 
+/* FNV-1a of a name, compared before the bytes when looking one up. */
 static uint32_t name_hash(const char *s, size_t n)
 {
 	uint32_t h = 2166136261u;
@@ -34,16 +36,22 @@ static uint32_t name_hash(const char *s, size_t n)
 	return h;
 }
 
+/* Whether n is a directory. */
 static int is_dir(const struct mnode *n)
 {
 	return S_ISDIR(n->mode);
 }
 
+/* Records a change to n's data: mtime and ctime move together. */
 static void touch(struct mnode *n)
 {
 	n->mtime = n->ctime = now();
 }
 
+/*
+ * A new node of mode with a fresh inode number and no name yet; a
+ * directory's nlink and positions count its "." and "..".
+ */
 static struct mnode *node_new(struct memfs *fs, uint32_t mode)
 {
 	struct mnode *n = kzalloc(sizeof(*n));
@@ -72,6 +80,7 @@ static void node_release(struct mnode *n)
 	kfree(n);
 }
 
+/* The entry called name (len bytes, not NUL-terminated) in dir, or NULL. */
 static struct mdirent *dir_find(const struct mnode *dir, const char *name,
     size_t len)
 {
@@ -97,6 +106,7 @@ static struct mdirent *dir_find_node(const struct mnode *dir,
 	return NULL;
 }
 
+/* A new entry for node under the name's len bytes, not yet in a directory. */
 static struct mdirent *dirent_new(const char *name, size_t len,
     struct mnode *node)
 {
@@ -113,6 +123,10 @@ static struct mdirent *dirent_new(const char *name, size_t len,
 	return e;
 }
 
+/*
+ * Adds e at the end of dir with the next position, so getdents keeps
+ * creation order.
+ */
 static void dir_append(struct mnode *dir, struct mdirent *e)
 {
 	e->pos = dir->u.dir.next_pos++;
@@ -144,6 +158,10 @@ static void dir_remove(struct mnode *dir, struct mdirent *e)
 	kfree(e);
 }
 
+/*
+ * Whether a path component is ".", ".." or a name: creating or removing the
+ * first two fails, each with its own errno.
+ */
 static int name_kind(const char *name, size_t len)
 {
 	if (len == 1 && name[0] == '.')

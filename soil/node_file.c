@@ -91,11 +91,13 @@ static long reg_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	return 0;
 }
 
+/* ftruncate on a regular file. */
 static long reg_truncate(struct file *f, uint64_t len)
 {
 	return memfs_truncate(f->node, len);
 }
 
+/* fsync and fdatasync: nothing is ever on a disk. */
 static long sync_nothing(struct file *f)
 {
 	(void)f;

@@ -6,6 +6,10 @@
 #include "drivers/power.h"
 #include "soil/reboot.h"
 
+/*
+ * reboot(2): RESTART resets the machine, POWER_OFF and HALT power it off;
+ * the magic numbers are checked as Linux checks them.
+ */
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void *arg)
 {
 	(void)arg;	/* only RESTART2 reads it, and it is refused */

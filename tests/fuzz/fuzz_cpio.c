@@ -43,6 +43,10 @@ static void read_all(struct memfs *fs)
 	}
 }
 
+/*
+ * Loads one input as an archive into a fresh tree and reads back every file
+ * it made.
+ */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	uint8_t *copy = malloc(size ? size : 1);

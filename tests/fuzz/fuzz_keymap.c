@@ -11,6 +11,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Decodes one input's scancodes in the set its first byte picks. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct keymap k;

@@ -12,6 +12,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Hands one input to each of the tool-output readers. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct strlist syms = { 0 }, where = { 0 }, cmxa = { 0 }, words = { 0 };

@@ -10,6 +10,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Parses one input as a MADT and checks what a success claims. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct acpi_table t;

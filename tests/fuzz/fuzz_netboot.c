@@ -22,6 +22,10 @@ static void count(const char *text, int *lines, int *dollars)
 	}
 }
 
+/*
+ * Feeds one input to each netboot parser and checks the script built from
+ * what they accepted.
+ */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = malloc(size + 1), *buf = NULL;

@@ -20,27 +20,38 @@ static size_t log_len;
 static uint64_t now_ns;
 jmp_buf *kstubs_panic_jmp;
 
+/*
+ * Lets page_alloc hand out at most pages pages (-1: no limit), to test
+ * running out of memory.
+ */
 void kstubs_page_limit(long pages)
 {
 	limit = pages;
 }
 
+/*
+ * How many pages page_alloc has handed out and page_free not taken back: a
+ * leak check.
+ */
 long kstubs_pages_in_use(void)
 {
 	return in_use;
 }
 
+/* What kprintf has printed since the last kstubs_log_clear. */
 const char *kstubs_log(void)
 {
 	return log_buf;
 }
 
+/* Forgets what kprintf printed, before a call whose messages a test reads. */
 void kstubs_log_clear(void)
 {
 	log_len = 0;
 	log_buf[0] = '\0';
 }
 
+/* Sets the time soil_time_ns returns, so timestamps are known. */
 void kstubs_set_time(uint64_t ns)
 {
 	now_ns = ns;
@@ -61,6 +72,7 @@ void *page_alloc(uint64_t n)
 	return p;
 }
 
+/* Gives back pages from page_alloc. */
 void page_free(void *p, uint64_t n)
 {
 	in_use -= (long)n;
@@ -84,6 +96,10 @@ int kprintf(const char *fmt, ...)
 	return n;
 }
 
+/*
+ * Prints the panic and exits, or, while a test expects one, jumps back to
+ * it.
+ */
 void panic(const char *fmt, ...)
 {
 	va_list ap;
@@ -100,6 +116,7 @@ void panic(const char *fmt, ...)
 	longjmp(*kstubs_panic_jmp, 1);
 }
 
+/* The time kstubs_set_time set. */
 uint64_t soil_time_ns(void)
 {
 	return now_ns;

@@ -13,6 +13,10 @@ static int64_t reference(int y, int mo, int d, int h, int mi, int s)
 	return (int64_t)timegm(&tm);
 }
 
+/*
+ * Epoch seconds of known dates, and of every month's start from 1970 to 2400
+ * against a day-counting reference.
+ */
 int main(void)
 {
 	int y, m, ok = 1;

@@ -18,6 +18,10 @@ static int classifies(const char *word, enum clib_kind kind, const char *want)
 	return want ? archive && strcmp(archive, want) == 0 : archive == NULL;
 }
 
+/*
+ * Which -l names resolve to our musl archives, musl's libc, Debian's
+ * archives or nothing.
+ */
 static void test_classify(void)
 {
 	/* OCaml's own libraries: Terrarium's musl builds, not Debian's. */
@@ -43,6 +47,7 @@ static void test_classify(void)
 	CHECK(classifies("-Wl,-E", CLIB_OPTION, NULL));
 }
 
+/* A name too long for the caller's buffer. */
 static void test_long_name(void)
 {
 	char buf[8];
@@ -53,6 +58,7 @@ static void test_long_name(void)
 	    CLIB_OPTION);
 }
 
+/* Reading the .cmxa files and -cclib words out of ocamlfind's command. */
 static void test_command(void)
 {
 	struct strlist cmxa = { 0 }, words = { 0 };
@@ -72,6 +78,7 @@ static void test_command(void)
 	CHECK(cmxa.n == 0 && words.n == 0);
 }
 
+/* Reading the C libraries a .cmxa needs out of ocamlobjinfo's text. */
 static void test_objinfo(void)
 {
 	struct strlist words = { 0 };
@@ -95,6 +102,7 @@ static void test_objinfo(void)
 	CHECK(clibs_from_objinfo("", &words) == 0 && words.n == 0);
 }
 
+/* Which package names count as OCaml's threads, which images cannot have. */
 static void test_threads_package(void)
 {
 	CHECK(clibs_is_threads_package("threads"));
@@ -103,6 +111,7 @@ static void test_threads_package(void)
 	CHECK(!clibs_is_threads_package("unix"));
 }
 
+/* Runs the clibs cases; the status is check_report's. */
 int main(void)
 {
 	test_classify();

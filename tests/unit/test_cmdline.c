@@ -4,6 +4,7 @@
 #include "kernel/cmdline.h"
 #include "tests/unit/check.h"
 
+/* Splitting a command line into words: runs of blanks, the word limit. */
 static void split_cases(void)
 {
 	char line[128], *w[8];
@@ -35,6 +36,7 @@ static void split_cases(void)
 	CHECK(!strcmp(w[0], "1") && !strcmp(w[1], "2"));
 }
 
+/* Which first words are the image's path or URL that loaders pass. */
 static void image_path_cases(void)
 {
 	CHECK(cmdline_is_image_path("\\EFI\\BOOT\\BOOTX64.EFI"));
@@ -47,6 +49,7 @@ static void image_path_cases(void)
 	CHECK(!cmdline_is_image_path("efi"));
 }
 
+/* NAME=value words and WIDTHxHEIGHT sizes, with their limits. */
 static void value_cases(void)
 {
 	uint32_t w = 0, h = 0;
@@ -67,6 +70,7 @@ static void value_cases(void)
 	CHECK(cmdline_parse_size("", &w, &h) < 0);
 }
 
+/* Which words are environment variables (upper case, digits and _). */
 static void env_cases(void)
 {
 	CHECK(cmdline_is_env("OCAMLRUNPARAM=b"));
@@ -79,6 +83,7 @@ static void env_cases(void)
 	CHECK(!cmdline_is_env(""));
 }
 
+/* Runs the cmdline cases; the status is check_report's. */
 int main(void)
 {
 	env_cases();

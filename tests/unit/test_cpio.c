@@ -28,16 +28,19 @@ static void entry_raw(const char *magic, const char *name, long namesize,
 	len = (len + 3) & ~(size_t)3;
 }
 
+/* Appends a well-formed entry with name, mode and data to the archive. */
 static void entry(const char *name, unsigned mode, const char *data)
 {
 	entry_raw("070701", name, -1, mode, 1234, data, (unsigned)strlen(data));
 }
 
+/* Appends the archive's end marker. */
 static void trailer(void)
 {
 	entry_raw("070701", "TRAILER!!!", -1, 0, 0, "", 0);
 }
 
+/* The node at path in fs, or NULL. */
 static struct mnode *at(struct memfs *fs, const char *path, int flags)
 {
 	struct mpath mp;
@@ -59,6 +62,10 @@ static const char *contents(struct memfs *fs, const char *path)
 	return buf;
 }
 
+/*
+ * An archive of files, directories and links loads into the tree it
+ * describes, and the edge cases of an empty archive.
+ */
 static void check_good(void)
 {
 	struct memfs *fs = memfs_new();
@@ -133,6 +140,10 @@ static void bad(int line, int err, const char *message)
 }
 #define BAD(err, message)	bad(__LINE__, err, message)
 
+/*
+ * Each kind of bad archive is refused with its errno and a message naming
+ * the entry.
+ */
 static void check_bad(void)
 {
 	len = 0;
@@ -222,6 +233,7 @@ static void check_oom(void)
 	memfs_destroy(fs);
 }
 
+/* Runs the cpio cases and checks no pages leaked. */
 int main(void)
 {
 	check_good();

@@ -33,6 +33,7 @@ static void make(const char *rel, const char *contents, size_t n, unsigned perm)
 	CHECK(chmod(path, perm) == 0);
 }
 
+/* Makes the symbolic link rel, under the test tree, to target. */
 static void make_link(const char *rel, const char *target)
 {
 	char path[256];
@@ -62,6 +63,7 @@ static size_t run(const char *cmd, char *out, size_t size)
 	return n;
 }
 
+/* Reads up to size bytes of the file at path into buf; returns how many. */
 static size_t slurp(const char *path, char *buf, size_t size)
 {
 	FILE *f = fopen(path, "rb");
@@ -107,6 +109,11 @@ static const char *say(const char *tree, int *r)
 	return msg;
 }
 
+/*
+ * Archives a test tree: GNU cpio lists and extracts it, soil's loader reads
+ * it back, the same tree gives the same bytes, and what cannot go in is
+ * named.
+ */
 int main(void)
 {
 	static char bin[300], first[65536], second[65536], out[4096];

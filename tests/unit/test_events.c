@@ -42,6 +42,7 @@ static uint64_t fake_now = 1000 * MS;
 static int waits_forever, signals_sent, last_signal, mask_set, mask_restored;
 static bool pending;
 
+/* The monotonic clock the tests set (fake_now). */
 uint64_t soil_uptime_ns(void)
 {
 	return fake_now;
@@ -61,6 +62,7 @@ int soil_wait(uint64_t deadline, bool (*ready)(void *arg), void *arg)
 	return 0;
 }
 
+/* Records the signal a broken pipe would send instead of sending it. */
 long sys_kill(int pid, int sig)
 {
 	(void)pid;
@@ -69,17 +71,20 @@ long sys_kill(int pid, int sig)
 	return 0;
 }
 
+/* Whether a test has made a signal pending, to end a wait with EINTR. */
 bool signal_pending(void)
 {
 	return pending;
 }
 
+/* Counts the sigmask swaps that ppoll and pselect make. */
 void signal_mask_during(uint64_t mask)
 {
 	(void)mask;
 	mask_set++;
 }
 
+/* Counts the restores of the sigmask ppoll and pselect swapped. */
 void signal_mask_restore(void)
 {
 	mask_restored++;
@@ -98,12 +103,17 @@ static long lx(long r)
 #define BOTH(name, ...)	both(__LINE__, #name "(" #__VA_ARGS__ ")", \
 	sys_##name(__VA_ARGS__), LX(SYS_##name, __VA_ARGS__))
 
+/*
+ * Checks that our call gave what the host's Linux gave, and shows both if
+ * not.
+ */
 static void same(int line, const char *what, long ours, long theirs)
 {
 	if (!check_one(ours == theirs, what, __FILE__, line))
 		fprintf(stderr, "  ours %ld, Linux %ld\n", ours, theirs);
 }
 
+/* same(), then ours for the caller to use. */
 static long both(int line, const char *what, long ours, long theirs)
 {
 	same(line, what, ours, theirs);
@@ -219,6 +229,10 @@ static void both_stat(int line, int fd)
 }
 #define STAT(fd)	both_stat(__LINE__, fd)
 
+/*
+ * Pipes: empty and full, end of file, EPIPE, blocking waits, readv, packets
+ * and bad arguments, against Linux's.
+ */
 static void pipes(void)
 {
 	int p[2], q[2], v = -1, w = -2;
@@ -359,6 +373,7 @@ static void pipes(void)
 	CHECK(sys_pipe(q) == 0 && sys_close(q[0]) == 0 && sys_close(q[1]) == 0);
 }
 
+/* eventfd: counter and semaphore reads, overflow, flags, against Linux's. */
 static void eventfds(void)
 {
 	uint64_t a = 0, b = 0, big = UINT64_MAX - 1, all = UINT64_MAX;
@@ -405,6 +420,10 @@ static void eventfds(void)
 	BOTH(close, s);
 }
 
+/*
+ * poll and ppoll: errors, timeouts and the time left, the signal mask, a
+ * pending signal, against Linux's.
+ */
 static void polls(void)
 {
 	struct pollfd a[8], b[8];
@@ -502,6 +521,7 @@ static void both_select(int line, int n, uint64_t in, uint64_t out,
 #define SELECT(n, in, out, ex, usec) \
 	both_select(__LINE__, n, in, out, ex, usec)
 
+/* select and pselect6: sets, bad descriptors and timeouts, against Linux's. */
 static void selects(void)
 {
 	struct __kernel_old_timeval ta = { -1, 0 }, tb = { -1, 0 };
@@ -565,6 +585,7 @@ static void selects(void)
 	BOTH(close, path);
 }
 
+/* epoll_create, epoll_ctl and epoll_wait mistakes, with Linux's errnos. */
 static void epoll_errors(void)
 {
 	struct epoll_event ev = { EPOLLIN, 1 };
@@ -609,6 +630,10 @@ static void epoll_errors(void)
 	BOTH(close, ep);
 }
 
+/*
+ * epoll's level and edge triggers, one-shot items, hang-ups, and items of
+ * closed and duplicated descriptors, against Linux's.
+ */
 static void epoll_triggers(void)
 {
 	int ep, p[2], q[2], e, d;
@@ -693,6 +718,10 @@ static void epoll_triggers(void)
 	BOTH(close, ep);
 }
 
+/*
+ * The order epoll_wait reports ready descriptors in, and nested epolls,
+ * against Linux's.
+ */
 static void epoll_order(void)
 {
 	int ep, p[3][2], i, outer, inner;
@@ -759,6 +788,7 @@ static void epoll_nesting(void)
 
 static uint32_t rng = 2463534242u;
 
+/* xorshift32: a repeatable random sequence for the random run. */
 static uint32_t next(void)
 {
 	rng ^= rng << 13;
@@ -882,6 +912,7 @@ static void epoll_ours(void)
 	CHECK(sys_close(ep) == 0);
 }
 
+/* Runs the event cases in a scratch directory against the host's kernel. */
 int main(void)
 {
 	char dir[] = "/tmp/soil-events-XXXXXX", cmd[64];

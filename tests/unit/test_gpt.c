@@ -10,6 +10,7 @@
 #include "images/gpt.h"
 #include "tests/unit/check.h"
 
+/* Reads an n-byte little-endian field. */
 static uint64_t le(const uint8_t *p, int n)
 {
 	uint64_t v = 0;
@@ -19,6 +20,7 @@ static uint64_t le(const uint8_t *p, int n)
 	return v;
 }
 
+/* CRC-32 against the standard check value, whole and in pieces. */
 static void test_crc32(void)
 {
 	CHECK(crc32_update(0, "123456789", 9) == 0xcbf43926u);
@@ -27,6 +29,10 @@ static void test_crc32(void)
 	CHECK(crc32_update(crc32_update(0, "1234", 4), "56789", 5) == 0xcbf43926u);
 }
 
+/*
+ * Where the partition goes: MiB-aligned, clear of the backup tables, and
+ * refused on disks too small.
+ */
 static void test_place(void)
 {
 	struct gpt_disk d;
@@ -71,6 +77,10 @@ static void check_header(const struct gpt_disk *d, const uint8_t *h,
 	CHECK(le(h + 88, 4) == array_crc);
 }
 
+/*
+ * Checks the protective MBR, both headers and the entry of a disk of sectors
+ * sectors.
+ */
 static void test_build(uint64_t sectors)
 {
 	static const uint8_t esp[16] = {
@@ -125,6 +135,7 @@ static void test_build(uint64_t sectors)
 	free(tail);
 }
 
+/* A random GUID has version 4 and the RFC 4122 variant. */
 static void test_guid(void)
 {
 	uint8_t g[16];
@@ -137,6 +148,7 @@ static void test_guid(void)
 	CHECK(g[7] == 0x40 && g[8] == 0x80);
 }
 
+/* Runs the GPT cases; the status is check_report's. */
 int main(void)
 {
 	test_crc32();

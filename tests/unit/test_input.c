@@ -8,6 +8,10 @@
 #include "tests/unit/check.h"
 #include "tests/unit/kstubs.h"
 
+/*
+ * The input queue: order, wrapping around the ring, dropping when full with
+ * one report per run of drops.
+ */
 int main(void)
 {
 	char buf[INPUT_QUEUE_SIZE + 8], got[INPUT_QUEUE_SIZE + 8];

@@ -351,6 +351,7 @@ static void test_all_bytes(void)
 	CHECK(bad == 0);
 }
 
+/* Runs the keymap cases; the status is check_report's. */
 int main(void)
 {
 	test_every_key();

@@ -10,6 +10,7 @@
 
 static uint64_t rng = 88172645463325252ull;
 
+/* xorshift64: a repeatable random sequence of sizes. */
 static uint64_t next(void)
 {
 	rng ^= rng << 13;
@@ -27,6 +28,7 @@ static void fill(unsigned char *p, size_t n, unsigned i)
 		p[k] = (unsigned char)(i * 31 + k);
 }
 
+/* Whether p still holds the pattern fill wrote for index i. */
 static int intact(const unsigned char *p, size_t n, unsigned i)
 {
 	size_t k;
@@ -83,6 +85,11 @@ static void random_ops(void)
 	CHECK(bad_size == 0);
 }
 
+/*
+ * Size classes and big blocks, krealloc, pages given back, running out of
+ * memory, a random run that checks every block keeps its bytes, and the
+ * panics of a double free and a bad pointer.
+ */
 int main(void)
 {
 	unsigned char *a, *b, *c;

@@ -23,6 +23,7 @@ static unsigned divisor(uint32_t code)
 	return 0;
 }
 
+/* The divide codes of the SDM's table. */
 static void test_codes(void)
 {
 	/* Intel SDM vol. 3, figure 11-10. */
@@ -36,6 +37,7 @@ static void test_codes(void)
 	CHECK(lapic_divide_code(7) == 0xa);
 }
 
+/* Counts worked out by hand for a few delays and rates. */
 static void test_known(void)
 {
 	struct lapic_count c;
@@ -66,6 +68,10 @@ static unsigned __int128 programmed(const struct lapic_count *c,
 	    timer_hz;
 }
 
+/*
+ * Random delays up to 2^42 ticks over many clock rates: never early but by
+ * rounding, late by a tick at most, or the longest count.
+ */
 static void test_bounds(void)
 {
 	static const uint64_t tsc_rates[] = { 100000000, 2095846000,
@@ -116,6 +122,7 @@ static void test_bounds(void)
 	CHECK(bad == 0);
 }
 
+/* Runs the lapic_count cases; the status is check_report's. */
 int main(void)
 {
 	test_codes();

@@ -370,6 +370,7 @@ static void test_full(void)
 	CHECK(ok);
 }
 
+/* Runs the line discipline cases; the status is check_report's. */
 int main(void)
 {
 	test_lines();

@@ -18,6 +18,7 @@ static const char ld_log[] =
 "stubs.c:3: undefined reference to 'quoted_sym'\n"
 "ld: final link failed: bad value\n";
 
+/* Undefined symbols and where they were used, from ld's log. */
 static void test_undefined(void)
 {
 	struct strlist syms = { 0 }, where = { 0 };
@@ -40,6 +41,7 @@ static void test_undefined(void)
 	    &where) == 0 && syms.n == 0);
 }
 
+/* The hint printed for a missing symbol names its likely source. */
 static void test_hints(void)
 {
 	CHECK(strstr(linklog_hint("unix_getcwd"), "unix") != NULL);
@@ -57,6 +59,7 @@ static const char nm1[] =
 "0000000000002000 R table\n"
 "0000000000003000 D data\n";
 
+/* Whether two nm listings have the same code, which a relink must keep. */
 static void test_same_code(void)
 {
 	/* Data may move (the symbol table is data); code may not. */
@@ -70,6 +73,7 @@ static void test_same_code(void)
 	CHECK(linklog_same_code("", ""));
 }
 
+/* Whether an nm listing defines a code symbol of exactly that name. */
 static void test_defines(void)
 {
 	CHECK(linklog_defines_code(nm1, "helper"));
@@ -79,6 +83,10 @@ static void test_defines(void)
 	CHECK(!linklog_defines_code(nm1, "missing"));
 }
 
+/*
+ * Reading readelf's relocations: only R_X86_64_RELATIVE ones are fine; the
+ * first other is named.
+ */
 static void test_relocs(void)
 {
 	static const char good[] =
@@ -99,6 +107,7 @@ static void test_relocs(void)
 	CHECK(strcmp(first, "R_X86_64_64 environ") == 0);
 }
 
+/* Runs the linklog cases; the status is check_report's. */
 int main(void)
 {
 	test_undefined();

@@ -16,18 +16,21 @@
 static uint8_t buf[MAX_LEN];
 static uint32_t len;
 
+/* Stores v little-endian at p. */
 static void put16(uint8_t *p, uint16_t v)
 {
 	p[0] = (uint8_t)v;
 	p[1] = (uint8_t)(v >> 8);
 }
 
+/* Stores v little-endian at p. */
 static void put32(uint8_t *p, uint32_t v)
 {
 	put16(p, (uint16_t)v);
 	put16(p + 2, (uint16_t)(v >> 16));
 }
 
+/* Stores v little-endian at p. */
 static void put64(uint8_t *p, uint64_t v)
 {
 	put32(p, (uint32_t)v);
@@ -55,6 +58,7 @@ static uint8_t *entry(uint8_t type, uint8_t n)
 	return e;
 }
 
+/* Appends a local APIC entry (type 0). */
 static void lapic(uint8_t uid, uint8_t id, uint32_t flags)
 {
 	uint8_t *e = entry(0, 8);
@@ -64,6 +68,7 @@ static void lapic(uint8_t uid, uint8_t id, uint32_t flags)
 	put32(e + 4, flags);
 }
 
+/* Appends an I/O APIC entry (type 1). */
 static void ioapic(uint8_t id, uint32_t addr, uint32_t gsi_base)
 {
 	uint8_t *e = entry(1, 12);
@@ -73,6 +78,7 @@ static void ioapic(uint8_t id, uint32_t addr, uint32_t gsi_base)
 	put32(e + 8, gsi_base);
 }
 
+/* Appends an interrupt source override entry (type 2). */
 static void override(uint8_t bus, uint8_t irq, uint32_t gsi, uint16_t flags)
 {
 	uint8_t *e = entry(2, 10);
@@ -115,6 +121,7 @@ static void q35(void)
 	e[5] = 1;
 }
 
+/* What QEMU's q35 MADT decodes to. */
 static void test_q35(void)
 {
 	struct madt m;
@@ -265,6 +272,7 @@ static void test_errors(void)
 	CHECK(strcmp(madt_strerror(-99), "unknown MADT error") == 0);
 }
 
+/* Runs the MADT cases; the status is check_report's. */
 int main(void)
 {
 	test_q35();

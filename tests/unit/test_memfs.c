@@ -22,6 +22,7 @@ static struct mnode *look(struct mnode *start, const char *path, int flags,
 	return e ? NULL : mp.node;
 }
 
+/* The node at path from the root, following links, or NULL. */
 static struct mnode *at(const char *path)
 {
 	return look(fs->root, path, MEMFS_FOLLOW, NULL);
@@ -37,6 +38,7 @@ static int make(const char *path, uint32_t mode)
 	    NULL);
 }
 
+/* Makes a symbolic link at path to target; 0 or -errno. */
 static int make_link(const char *path, const char *target)
 {
 	struct mpath mp;
@@ -46,6 +48,7 @@ static int make_link(const char *path, const char *target)
 	    strlen(target), NULL);
 }
 
+/* The error walking to path from start gives. */
 static int walk_err(struct mnode *start, const char *path)
 {
 	int err;
@@ -54,6 +57,10 @@ static int walk_err(struct mnode *start, const char *path)
 	return err;
 }
 
+/*
+ * Walking paths: repeated slashes, "." and "..", the last component, long
+ * names, errors.
+ */
 static void check_paths(void)
 {
 	struct mnode *a, *b;
@@ -101,6 +108,10 @@ static void check_paths(void)
 	CHECK(memfs_walk(fs, a, "/", 0, &mp) == 0 && mp.last == MP_ROOT);
 }
 
+/*
+ * Following links, relative and absolute, loops, and a dangling link's
+ * target.
+ */
 static void check_symlinks(void)
 {
 	struct mnode *f = at("/a/b/f"), *l;
@@ -133,6 +144,10 @@ static void check_symlinks(void)
 	CHECK(!memcmp(mp.name, "new", 3));
 }
 
+/*
+ * Creating and removing names: existing names, "." and "..", hard links and
+ * link counts.
+ */
 static void check_names(void)
 {
 	struct mnode *a = at("/a"), *f = at("/a/b/f");
@@ -162,6 +177,10 @@ static void check_names(void)
 	CHECK(f->nlink == 1);
 }
 
+/*
+ * File bytes: holes, shrinking and growing, big files, and borrowed bytes
+ * copied on the first write.
+ */
 static void check_data(void)
 {
 	struct mnode *f;
@@ -262,6 +281,10 @@ static void check_open_unlinked(void)
 	memfs_put(d);
 }
 
+/*
+ * rename: replacing files and empty directories, moves into itself or onto
+ * an ancestor, link counts.
+ */
 static void check_rename(void)
 {
 	struct mnode *a = at("/a"), *b = at("/a/b"), *f = at("/a/b/f"), *g;
@@ -310,6 +333,10 @@ static void check_rename(void)
 	CHECK(at("/a/moved") == NULL && at("/r/e") != NULL);
 }
 
+/*
+ * Reading a directory while entries are added and removed: none skipped or
+ * repeated.
+ */
 static void check_readdir(void)
 {
 	struct mnode *d;
@@ -341,6 +368,7 @@ static void check_readdir(void)
 	CHECK(memfs_readdir(d, pos, &e) == 0);
 }
 
+/* stat's fields and timestamps. */
 static void check_stat(void)
 {
 	struct stat st;
@@ -367,6 +395,7 @@ static void check_stat(void)
 	CHECK(S_ISDIR(st.st_mode) && st.st_nlink == 3);
 }
 
+/* A node's path, and buffers too small for it. */
 static void check_path(void)
 {
 	char buf[16];
@@ -399,6 +428,10 @@ static void check_oom(void)
 	CHECK(make("/after-oom", S_IFREG | 0644) == 0);
 }
 
+/*
+ * Runs the memfs cases on one tree, then checks destroying it gives back all
+ * but a spare page per size class.
+ */
 int main(void)
 {
 	long pages;

@@ -13,6 +13,7 @@
 #include "netboot/conf.h"
 #include "tests/unit/check.h"
 
+/* The address in dotted-quad text s. */
 static struct in_addr ip(const char *s)
 {
 	struct in_addr a;
@@ -21,11 +22,16 @@ static struct in_addr ip(const char *s)
 	return a;
 }
 
+/* Whether a is the address s. */
 static int same(struct in_addr a, const char *s)
 {
 	return a.s_addr == ip(s).s_addr;
 }
 
+/*
+ * Which command lines may go into the iPXE script: no ${...}, no bare ||,
+ * only printable ASCII, not too long.
+ */
 static void test_cmdline(void)
 {
 	char big[NETBOOT_CMDLINE_MAX + 2];
@@ -49,6 +55,7 @@ static void test_cmdline(void)
 	CHECK(netboot_cmdline_problem(big) == NULL);
 }
 
+/* Parsing MAC=command-line host entries. */
 static void test_host(void)
 {
 	struct netboot_host h;
@@ -70,6 +77,7 @@ static void test_host(void)
 	CHECK(netboot_parse_host("", &h) != NULL);
 }
 
+/* The DHCP range netboot picks by default, and networks too small for one. */
 static void test_range(void)
 {
 	struct in_addr a = ip("10.0.0.1"), m = ip("255.255.255.0"), f, l;
@@ -99,6 +107,7 @@ static void test_range(void)
 	    &f, &l) != NULL);
 }
 
+/* Which paths may be written into the servers' configurations. */
 static void test_path(void)
 {
 	CHECK(netboot_path_ok("/tmp/terrarium-netboot.Ab3x/www") == 0);
@@ -136,6 +145,7 @@ static int has_line(const char *text, const char *line)
 	return 0;
 }
 
+/* A configuration the dnsmasq, lighttpd and script tests start from. */
 static void base_conf(struct netboot_conf *c)
 {
 	memset(c, 0, sizeof(*c));
@@ -150,6 +160,7 @@ static void base_conf(struct netboot_conf *c)
 	c->leases = "/tmp/nb/leases";
 }
 
+/* dnsmasq's configuration: full DHCP or proxy, ranges, the boot files. */
 static void test_dnsmasq(void)
 {
 	struct netboot_conf c;
@@ -209,6 +220,7 @@ static void test_dnsmasq(void)
 	free(t);
 }
 
+/* lighttpd's configuration. */
 static void test_lighttpd(void)
 {
 	struct netboot_conf c;
@@ -224,6 +236,7 @@ static void test_lighttpd(void)
 	free(t);
 }
 
+/* The iPXE script: one entry per host and the default one. */
 static void test_script(void)
 {
 	struct netboot_host hosts[2];
@@ -256,6 +269,7 @@ static void test_script(void)
 	free(t);
 }
 
+/* Runs the netboot cases; the status is check_report's. */
 int main(void)
 {
 	test_cmdline();

@@ -67,6 +67,7 @@ static void parse(char **words, char *out, size_t size)
 		fprintf(stderr, "  got '%s', want '%s'\n", out_, expect); \
 } while (0)
 
+/* Every way of spelling an option and its value. */
 static void test_spellings(void)
 {
 	PARSES("1=a.efi ", "-o", "a.efi");
@@ -81,6 +82,7 @@ static void test_spellings(void)
 	PARSES("4=- 5=- ", "-q", "--verbose");
 }
 
+/* Operands between and after options, "-" and "--". */
 static void test_operands(void)
 {
 	PARSES("op=a.ml 4=- op=b.ml ", "a.ml", "-q", "b.ml");
@@ -90,6 +92,7 @@ static void test_operands(void)
 	PARSES("| ", "--", "");
 }
 
+/* Unknown options, missing and unwanted values. */
 static void test_mistakes(void)
 {
 	/* Messages go to stderr; silence them for the test. */
@@ -108,6 +111,7 @@ static void test_mistakes(void)
 	stderr = saved;
 }
 
+/* The usage error's text. */
 static void test_usage_error(void)
 {
 	struct opt_state s;
@@ -126,6 +130,7 @@ static void test_usage_error(void)
 	free(text);
 }
 
+/* --help lists every option with its text. */
 static void test_help(void)
 {
 	char *text = NULL;
@@ -152,6 +157,7 @@ static void test_help(void)
 	free(text);
 }
 
+/* Runs the opts cases; the status is check_report's. */
 int main(void)
 {
 	test_spellings();

@@ -10,6 +10,7 @@
 
 static unsigned char img[512];
 
+/* Stores v little-endian at p. */
 static void put16(unsigned char *p, unsigned v)
 {
 	p[0] = (unsigned char)v;
@@ -30,11 +31,13 @@ static void make_valid(void)
 	put16(img + PE_AT + 24 + 68, 10);
 }
 
+/* Whether the check's answer r mentions what. */
 static int says(const char *r, const char *what)
 {
 	return r && strstr(r, what);
 }
 
+/* A valid EFI application header passes; each broken field is named. */
 int main(void)
 {
 	make_valid();

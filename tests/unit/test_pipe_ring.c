@@ -23,6 +23,7 @@
 static unsigned char out_buf[BIG], ours[BIG], theirs[BIG];
 static uint32_t rng = 12345;
 
+/* xorshift32: a repeatable random sequence of sizes. */
 static uint32_t next(void)
 {
 	rng ^= rng << 13;
@@ -47,6 +48,7 @@ static long ring_write(struct pipe_ring *r, const void *buf, size_t n,
 	return done ? (long)done : -EAGAIN;
 }
 
+/* A host call's result as the kernel returns it: -errno on failure. */
 static long lx(long r)
 {
 	return r == -1 ? -errno : r;
@@ -158,6 +160,10 @@ static void no_memory(void)
 	CHECK(kstubs_pages_in_use() == 0);
 }
 
+/*
+ * Random runs against a Linux pipe, in byte-stream and packet mode, then
+ * capacity and running out of pages.
+ */
 int main(void)
 {
 	run(false, 20000);

@@ -31,6 +31,10 @@ static int count_args(char **argv)
 	return n;
 }
 
+/*
+ * The arguments with nothing asked: q35 under TCG, no KVM, default memory
+ * and devices.
+ */
 static void test_args_default(void)
 {
 	struct qemu_config c;
@@ -67,6 +71,7 @@ static void test_args_default(void)
 	qemu_free_args(a);
 }
 
+/* Each option's arguments, and the extra arguments last in order. */
 static void test_args_options(void)
 {
 	char *extra[] = { "-netdev", "user,id=n0", "-device", "e1000,netdev=n0", NULL };
@@ -104,6 +109,7 @@ static void test_args_options(void)
 	qemu_free_args(a);
 }
 
+/* How each boot medium and display choice turns into drives and devices. */
 static void test_args_boot_and_video(void)
 {
 	struct qemu_config c;
@@ -190,6 +196,10 @@ static void test_args_ports(void)
 	qemu_free_args(a);
 }
 
+/*
+ * Turning QEMU's wait status and shutdown reason into how the run ended and
+ * the program's status.
+ */
 static void test_map_exit(void)
 {
 	int st;
@@ -207,6 +217,7 @@ static void test_map_exit(void)
 	CHECK(qemu_map_exit(9, "guest-shutdown", &st) == QEMU_END_ERROR && st == -1);
 }
 
+/* Searching a stream of output that keeps only its newest bytes. */
 static void test_stream(void)
 {
 	struct qemu_stream s = { NULL, 0, 0, 64, 0 };
@@ -265,6 +276,10 @@ static void test_stream(void)
 	qemu_stream_free(&s);
 }
 
+/*
+ * The firmware's screen text with escape sequences taken out and control
+ * bytes shown as '?'.
+ */
 static void test_plain_text(void)
 {
 	const char ovmf[] = "\x1b[2J\x1b[01;01H\x1b[=3h\x1b[2J\x1b[01;01Hhi\r\n"
@@ -278,6 +293,7 @@ static void test_plain_text(void)
 	CHECK(qemu_plain_text("x\x7fy", 3, out) == 3 && memcmp(out, "x?y", 3) == 0);
 }
 
+/* Which window display QEMU's list offers, if any. */
 static void test_displays(void)
 {
 	CHECK(qemu_parse_displays("Available display backend types:\nnone\n"
@@ -289,6 +305,7 @@ static void test_displays(void)
 	CHECK(qemu_parse_displays("") == NULL);
 }
 
+/* Quoting a string for QMP's JSON. */
 static void test_quote(void)
 {
 	const char *s = "a \"b\"\\c\nd\x01";
@@ -302,6 +319,7 @@ static void test_quote(void)
 	CHECK(strcmp(out, "\"\"") == 0);
 }
 
+/* Finding a top-level member in a QMP reply. */
 static void test_member(void)
 {
 	const char greeting[] = "{\"QMP\": {\"version\": {\"qemu\": {\"micro\": 22}}, "
@@ -354,6 +372,7 @@ static void test_member(void)
 	CHECK(v && vlen == 1 && *v == '1');
 }
 
+/* Reading a JSON string with its escapes. */
 static void test_string(void)
 {
 	char out[16];
@@ -379,6 +398,7 @@ static void test_string(void)
 	    strcmp(out, "0123456789abcde") == 0);
 }
 
+/* Runs the QEMU launcher cases; the status is check_report's. */
 int main(void)
 {
 	test_args_default();

@@ -6,17 +6,20 @@
 
 static int fail_alloc;
 
+/* page_alloc for ranges.c, failing on demand. */
 void *page_alloc(uint64_t n)
 {
 	return fail_alloc ? NULL : calloc(n, 4096);
 }
 
+/* Gives back pages from page_alloc. */
 void page_free(void *p, uint64_t n)
 {
 	(void)n;
 	free(p);
 }
 
+/* Whether s holds exactly the n ranges in want (start, end pairs). */
 static int shape(const struct ranges *s, size_t n, const uint64_t *want)
 {
 	size_t i;
@@ -32,12 +35,14 @@ static int shape(const struct ranges *s, size_t n, const uint64_t *want)
 static uint64_t seen[16];
 static int nseen;
 
+/* ranges_each's callback for the test: notes each range it is given. */
 static void record(uint64_t a, uint64_t b)
 {
 	seen[nseen++] = a;
 	seen[nseen++] = b;
 }
 
+/* Adding and removing ranges: merging, splitting, holes. */
 static void add_remove_cases(void)
 {
 	struct ranges s = { 0 };
@@ -79,6 +84,7 @@ static void add_remove_cases(void)
 	free(s.r);
 }
 
+/* Many ranges: the table grows, and a failed growth loses nothing. */
 static void growth_cases(void)
 {
 	struct ranges s = { 0 };
@@ -107,6 +113,7 @@ static void growth_cases(void)
 	free(s.r);
 }
 
+/* Runs the ranges cases; the status is check_report's. */
 int main(void)
 {
 	add_remove_cases();

@@ -93,6 +93,7 @@ static void check_mix(void)
 	CHECK(unbalanced == 0);
 }
 
+/* The mixer, each source this host has, and the TSC fallback's one warning. */
 int main(void)
 {
 	enum rng_quality q = host_quality();

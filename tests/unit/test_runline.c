@@ -22,6 +22,10 @@ static int builds(const char *kernel, char **env, int nenv, char **args,
 	return ok;
 }
 
+/*
+ * The line built from environment words and arguments, quoted for the
+ * kernel's splitter.
+ */
 static void test_build(void)
 {
 	char *env[] = { "OCAMLRUNPARAM=b", "A_1=x y" };
@@ -37,6 +41,7 @@ static void test_build(void)
 	    "stdio=com2 crash=null OCAMLRUNPARAM=b -- one \"two words\" \"\" -- -v"));
 }
 
+/* Words the line cannot carry are refused and pointed at. */
 static void test_refused(void)
 {
 	char *quote[] = { "say \"hi\"" };
@@ -50,6 +55,7 @@ static void test_refused(void)
 	    bad == lower[0]);
 }
 
+/* Which words are environment variables. */
 static void test_env_names(void)
 {
 	CHECK(runline_is_env("OCAMLRUNPARAM=b"));
@@ -63,6 +69,10 @@ static void test_env_names(void)
 	CHECK(!runline_is_env("A-B=1"));
 }
 
+/*
+ * Reading the program's exit status from the serial log, where it agrees
+ * with what isa-debug-exit gave.
+ */
 static void test_exit_status(void)
 {
 	const char *log = "hi\nprogram: exit status 3\r\nprogram: exit status 130\r\n";
@@ -79,6 +89,7 @@ static void test_exit_status(void)
 	CHECK(runline_exit_status("program: exit status 999\n", 25, 103) == 103);
 }
 
+/* Runs the runline cases; the status is check_report's. */
 int main(void)
 {
 	test_exit_status();

@@ -28,6 +28,7 @@ static char linux_dir[] = "/tmp/soil-test-XXXXXX";
 
 #define UTIME_OMIT	((1l << 30) - 2l)	/* no uapi header has it */
 
+/* A host call's result as the kernel returns it: -errno on failure. */
 static long lx(long r)
 {
 	return r == -1 ? -errno : r;
@@ -40,12 +41,17 @@ static long lx(long r)
 #define BOTH(name, ...)	both(__LINE__, #name "(" #__VA_ARGS__ ")", \
 	sys_##name(__VA_ARGS__), LX(SYS_##name, __VA_ARGS__))
 
+/*
+ * Checks that our call gave what the host's Linux gave, and shows both if
+ * not.
+ */
 static void same(int line, const char *what, long ours, long theirs)
 {
 	if (!check_one(ours == theirs, what, __FILE__, line))
 		fprintf(stderr, "  ours %ld, Linux %ld\n", ours, theirs);
 }
 
+/* same(), then ours for the caller to use. */
 static long both(int line, const char *what, long ours, long theirs)
 {
 	same(line, what, ours, theirs);
@@ -102,6 +108,10 @@ static void same_contents(int line, int fd)
 }
 #define SAME_CONTENTS(fd)	same_contents(__LINE__, fd)
 
+/*
+ * Reading and writing files: access modes, holes, O_APPEND, positioned I/O,
+ * vectors, truncation, bad buffers, against Linux's.
+ */
 static void io(void)
 {
 	struct iovec ov[3], lv[3];
@@ -189,6 +199,7 @@ static void io(void)
 	BOTH(close, o);
 }
 
+/* dup, dup2, dup3, fcntl, ioctl and close, against Linux's. */
 static void descriptors(void)
 {
 	int o, v = 0, w = 0;
@@ -241,6 +252,10 @@ static void descriptors(void)
 	BOTH(close, o);
 }
 
+/*
+ * open and openat: flags, errors, O_PATH handles, directories and dirfds,
+ * against Linux's.
+ */
 static void opens(void)
 {
 	char longpath[5000], longname[300];
@@ -334,16 +349,19 @@ static void list(long (*getdents)(int, void *, unsigned), int fd, char *out,
 	}
 }
 
+/* Our getdents64, for the listing helper. */
 static long ours_getdents(int fd, void *buf, unsigned n)
 {
 	return sys_getdents64(fd, buf, n);
 }
 
+/* The host's getdents64, for the listing helper. */
 static long linux_getdents(int fd, void *buf, unsigned n)
 {
 	return LX(SYS_getdents64, fd, buf, n);
 }
 
+/* mkdir, rmdir, unlink and getdents64, against Linux's. */
 static void directories(void)
 {
 	char a[1024], b[1024];
@@ -400,6 +418,7 @@ static void directories(void)
 	BOTH(close, o);
 }
 
+/* rename and link, against Linux's. */
 static void renames(void)
 {
 	int o;
@@ -458,6 +477,10 @@ static void renames(void)
 	BOTH(link, "r/missing", "r/y");
 }
 
+/*
+ * Symbolic links in paths: loops, directories, trailing slashes, dangling
+ * links, against Linux's.
+ */
 static void symlinks(void)
 {
 	struct stat sa, sb;
@@ -512,6 +535,7 @@ static void symlinks(void)
 	BOTH(unlink, "sd");
 }
 
+/* stat and statx, access, chmod, umask and truncate, against Linux's. */
 static void stats(void)
 {
 	struct stat a, b;
@@ -587,6 +611,7 @@ static void stats(void)
 	BOTH(umask, 022);
 }
 
+/* utimensat, against Linux's, and the clamp past 2262 of ours. */
 static void times(void)
 {
 	struct __kernel_timespec t[2] = { { 1000, 5 }, { 2000, 7 } };
@@ -615,6 +640,7 @@ static void times(void)
 	CHECK(sys_stat("f", &a) == 0 && a.st_mtime == INT64_MAX / 1000000000);
 }
 
+/* The /dev files and getrandom, against the host's. */
 static void devices(void)
 {
 	char a[64], b[64];
@@ -724,6 +750,7 @@ static void ours_only(void)
 	    RENAME_EXCHANGE) == -EINVAL);
 }
 
+/* Runs the file cases in a scratch directory against the host's kernel. */
 int main(void)
 {
 	char cmd[64];

@@ -9,6 +9,7 @@
 
 #define SEC	1000000000ull
 
+/* poll's millisecond timeouts: negative waits forever. */
 static void ms(void)
 {
 	CHECK(timeout_ms(-1, 5) == TIMEOUT_FOREVER);
@@ -20,6 +21,7 @@ static void ms(void)
 	CHECK(timeout_ms(1000, UINT64_MAX - 10) == TIMEOUT_FOREVER);
 }
 
+/* Timespec spans: carries, and saturation instead of wrapping. */
 static void spans(void)
 {
 	uint64_t d = 42;
@@ -39,6 +41,7 @@ static void spans(void)
 	    d == UINT64_MAX - 1);
 }
 
+/* select's timevals: carries, errors and saturation, as Linux has them. */
 static void timevals(void)
 {
 	uint64_t d = 0;
@@ -56,6 +59,7 @@ static void timevals(void)
 	CHECK(timeout_timeval(INT64_MIN, -5000000, 0, &d) == -EINVAL);
 }
 
+/* What is left of a wait, never below zero. */
 static void left(void)
 {
 	CHECK(timeout_left(100, 40) == 60);
@@ -64,6 +68,7 @@ static void left(void)
 	CHECK(timeout_left(TIMEOUT_FOREVER, 0) == TIMEOUT_FOREVER);
 }
 
+/* Runs the timeout cases; the status is check_report's. */
 int main(void)
 {
 	ms();

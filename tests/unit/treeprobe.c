@@ -7,12 +7,17 @@
 
 static struct memfs *fs;
 
+/* Loads an archive into a new tree; cpio_load's result. */
 int probe_load(const void *archive, size_t len)
 {
 	fs = memfs_new();
 	return cpio_load(fs, archive, len);
 }
 
+/*
+ * A file's permissions and bytes in the loaded tree (see
+ * tests/unit/treeprobe.h).
+ */
 int probe_get(const char *path, unsigned *perm, char *buf, size_t size,
     size_t *len)
 {
@@ -35,6 +40,7 @@ int probe_get(const char *path, unsigned *perm, char *buf, size_t size,
 	return S_ISDIR(n->mode) ? 'd' : '?';
 }
 
+/* Frees the loaded tree. */
 void probe_free(void)
 {
 	memfs_destroy(fs);
