@@ -40,6 +40,11 @@ static void say(const char *msg)
 	st->ConOut->OutputString(st->ConOut, buf);
 }
 
+/*
+ * Pool memory of type loader data, which stays ours after ExitBootServices
+ * (the memory map handed to the kernel lives there); NULL when there is
+ * none.
+ */
 static void *alloc_pool(UINTN size)
 {
 	void *p;
@@ -49,6 +54,7 @@ static void *alloc_pool(UINTN size)
 	return p;
 }
 
+/* Whether two GUIDs are the same, byte for byte. */
 static int guid_eq(const EFI_GUID *a, const EFI_GUID *b)
 {
 	const unsigned char *x = (const void *)a, *y = (const void *)b;
@@ -164,6 +170,10 @@ static void wanted_mode(uint32_t *w, uint32_t *h)
 	}
 }
 
+/*
+ * Whether the framebuffer is 32-bit pixels the console can draw to: a
+ * bitmask or blt-only mode gets no framebuffer.
+ */
 static int usable_format(EFI_GRAPHICS_PIXEL_FORMAT f)
 {
 	return f == PixelRedGreenBlueReserved8BitPerColor ||
@@ -235,6 +245,10 @@ static void find_rsdp(void)
 			bi.rsdp = (uint64_t)(uintptr_t)t[i].VendorTable;
 }
 
+/*
+ * The firmware's clock into the boot info; on failure it stays marked
+ * invalid and the realtime clock starts at 1970.
+ */
 static void read_time(void)
 {
 	EFI_TIME t;
