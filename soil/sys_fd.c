@@ -27,17 +27,28 @@ static struct file *io_file(int fd)
 	return f && !(f->flags & O_PATH) ? f : NULL;
 }
 
+/*
+ * The checks Linux makes on a read's or write's count and buffer, last:
+ * caps *n at MAX_RW, then -EFAULT unless the program owns the buffer.
+ */
+static long check_buf(const void *buf, size_t *n)
+{
+	if (*n > MAX_RW)
+		*n = MAX_RW;
+	return *n && !user_ok(buf, *n) ? -EFAULT : 0;
+}
+
 /* read at the file's offset (or from its stream), after Linux's checks. */
 static long do_read(struct file *f, void *buf, size_t n)
 {
+	long r;
+
 	if (!file_readable(f))
 		return -EBADF;
 	if (!f->ops->read && !f->ops->pread)
 		return -EINVAL;
-	if (n > MAX_RW)
-		n = MAX_RW;
-	if (n && !user_ok(buf, n))
-		return -EFAULT;
+	if ((r = check_buf(buf, &n)) < 0)
+		return r;
 	if (f->ops->read)
 		return f->ops->read(f, buf, n);
 	return f->ops->pread(f, buf, n, &f->offset);
@@ -46,14 +57,14 @@ static long do_read(struct file *f, void *buf, size_t n)
 /* write at the file's offset (or to its stream), after Linux's checks. */
 static long do_write(struct file *f, const void *buf, size_t n)
 {
+	long r;
+
 	if (!file_writable(f))
 		return -EBADF;
 	if (!f->ops->write && !f->ops->pwrite)
 		return -EINVAL;
-	if (n > MAX_RW)
-		n = MAX_RW;
-	if (n && !user_ok(buf, n))
-		return -EFAULT;
+	if ((r = check_buf(buf, &n)) < 0)
+		return r;
 	if (f->ops->write)
 		return f->ops->write(f, buf, n);
 	return f->ops->pwrite(f, buf, n, &f->offset);
@@ -136,6 +147,7 @@ long sys_pread64(int fd, void *buf, size_t n, int64_t off)
 {
 	struct file *f;
 	uint64_t pos = (uint64_t)off;
+	long r;
 
 	if (off < 0)
 		return -EINVAL;
@@ -145,10 +157,8 @@ long sys_pread64(int fd, void *buf, size_t n, int64_t off)
 		return -ESPIPE;
 	if (!file_readable(f))
 		return -EBADF;
-	if (n > MAX_RW)
-		n = MAX_RW;
-	if (n && !user_ok(buf, n))
-		return -EFAULT;
+	if ((r = check_buf(buf, &n)) < 0)
+		return r;
 	return f->ops->pread(f, buf, n, &pos);
 }
 
@@ -157,6 +167,7 @@ long sys_pwrite64(int fd, const void *buf, size_t n, int64_t off)
 {
 	struct file *f;
 	uint64_t pos = (uint64_t)off;
+	long r;
 
 	if (off < 0)
 		return -EINVAL;
@@ -166,10 +177,8 @@ long sys_pwrite64(int fd, const void *buf, size_t n, int64_t off)
 		return -ESPIPE;
 	if (!file_writable(f))
 		return -EBADF;
-	if (n > MAX_RW)
-		n = MAX_RW;
-	if (n && !user_ok(buf, n))
-		return -EFAULT;
+	if ((r = check_buf(buf, &n)) < 0)
+		return r;
 	return f->ops->pwrite(f, buf, n, &pos);
 }
 
@@ -401,14 +410,14 @@ long sys_ioctl(int fd, unsigned int cmd, unsigned long arg)
 /* Never blocks: the CPU source is always ready. */
 long sys_getrandom(void *buf, size_t n, unsigned int flags)
 {
+	long r;
+
 	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
 		return -EINVAL;
 	if ((flags & GRND_INSECURE) && (flags & GRND_RANDOM))
 		return -EINVAL;
-	if (n > MAX_RW)
-		n = MAX_RW;
-	if (n && !user_ok(buf, n))
-		return -EFAULT;
+	if ((r = check_buf(buf, &n)) < 0)
+		return r;
 	rng_fill(buf, n);
 	return (long)n;
 }
