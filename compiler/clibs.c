@@ -20,7 +20,9 @@ static const struct {
 };
 
 /* Libraries musl keeps inside libc.a. */
-static const char *const libc_libs[] = { "c", "m", "dl", "rt", "util", "crypt" };
+static const char *const libc_libs[] = {
+	"c", "m", "dl", "rt", "util", "crypt"
+};
 
 /* Libraries that start threads, which the kernel does not run. */
 static const char *const thread_libs[] = { "pthread", "threads", "threadsnat" };

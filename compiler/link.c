@@ -46,7 +46,10 @@ struct link {
 	char asmrun[PATH_MAX];
 };
 
-/* Reads the whole file path into a NUL-terminated string (free it), or NULL (said). */
+/*
+ * Reads the whole file path into a NUL-terminated string (free it), or
+ * NULL after saying why.
+ */
 static char *read_text(const char *path)
 {
 	unsigned char *buf;
@@ -94,7 +97,8 @@ static int check_inputs(const struct link_job *j)
 	size_t i;
 
 	for (i = 0; i < j->ninputs; i++) {
-		if (stat(j->inputs[i], &st) < 0 || access(j->inputs[i], R_OK) < 0) {
+		if (stat(j->inputs[i], &st) < 0 ||
+		    access(j->inputs[i], R_OK) < 0) {
 			fprintf(stderr, "terrarium: cannot read %s: %s\n",
 			    j->inputs[i], strerror(errno));
 			return -1;
@@ -160,7 +164,8 @@ static int write_image_data(struct link *l, const char *path)
 		    (unsigned char)c[i]);
 	fprintf(f, "\n\t.byte 0\n\t.balign 16\n");
 	fprintf(f, "\t.globl terrarium_files\n\t.hidden terrarium_files\n");
-	fprintf(f, "\t.globl terrarium_files_end\n\t.hidden terrarium_files_end\n");
+	fprintf(f, "\t.globl terrarium_files_end\n"
+	    "\t.hidden terrarium_files_end\n");
 	fprintf(f, "terrarium_files:\n");
 	if (l->j->files)
 		fprintf(f, "\t.incbin \"files.cpio\"\n");
@@ -171,10 +176,12 @@ static int write_image_data(struct link *l, const char *path)
 	return 0;
 
 err_open:
-	fprintf(stderr, "terrarium: cannot create %s: %s\n", path, strerror(errno));
+	fprintf(stderr, "terrarium: cannot create %s: %s\n", path,
+	    strerror(errno));
 	return -1;
 err_write:
-	fprintf(stderr, "terrarium: cannot write %s: %s\n", path, strerror(errno));
+	fprintf(stderr, "terrarium: cannot write %s: %s\n", path,
+	    strerror(errno));
 	return -1;
 }
 
@@ -306,13 +313,15 @@ static void explain_ld(struct link *l)
 			hint = linklog_hint(syms.v[i]);
 			fprintf(stderr, "  %s", syms.v[i]);
 			if (*where.v[i])
-				fprintf(stderr, " (used by %s)", base(where.v[i]));
+				fprintf(stderr, " (used by %s)",
+				    base(where.v[i]));
 			if (hint)
 				fprintf(stderr, ": %s", hint);
 			fputc('\n', stderr);
 		}
 		if (syms.n > SHOW_UNDEFINED)
-			fprintf(stderr, "  and %zu more\n", syms.n - SHOW_UNDEFINED);
+			fprintf(stderr, "  and %zu more\n",
+			    syms.n - SHOW_UNDEFINED);
 	} else {
 		for (line = log; *line && shown < SHOW_LINES; line = end + 1) {
 			end = strchrnul(line, '\n');
@@ -407,7 +416,8 @@ static int check_pass2(struct link *l, const char *nm1_path, const char *elf)
 	bad = linklog_bad_relocs(rel, first, sizeof(first));
 	if (bad) {
 		fprintf(stderr, "terrarium: %d dynamic relocation%s the image "
-		    "cannot apply, such as %s (an object not built with -fPIC?)\n",
+		    "cannot apply, such as %s (an object not built with "
+		    "-fPIC?)\n",
 		    bad, bad == 1 ? "" : "s", first);
 		goto out;
 	}
@@ -427,7 +437,8 @@ static int convert(struct link *l, const char *elf)
 	int r;
 
 	r = strlist_add(&a, "objcopy");
-	for (i = 0; i < sizeof(image_sections) / sizeof(image_sections[0]); i++) {
+	for (i = 0; i < sizeof(image_sections) / sizeof(image_sections[0]);
+	    i++) {
 		r |= strlist_add(&a, "-j");
 		r |= strlist_add(&a, image_sections[i]);
 	}
@@ -530,8 +541,8 @@ int link_image(const struct link_job *j)
 		unlink(l.log);
 	} else {
 		unlink(j->out);
-		fprintf(stderr, "terrarium: the full output of the link is in %s\n",
-		    l.log);
+		fprintf(stderr, "terrarium: the full output of the link is "
+		    "in %s\n", l.log);
 	}
 	tmpdir_remove(l.dir);
 out:

@@ -24,7 +24,7 @@
 #include <unistd.h>
 #include "compiler/qemu_run.h"
 
-#define MAX_RUNS	16		/* QEMUs running at once in one process */
+#define MAX_RUNS	16		/* QEMUs at once in one process */
 #define KEEP_SERIAL	(4 << 20)	/* serial bytes kept in memory */
 
 extern char **environ;
@@ -143,10 +143,12 @@ const char *qemu_end_text(const struct qemu *q, char *buf, size_t size)
 		snprintf(buf, size, "the guest powered off");
 		break;
 	case QEMU_END_RESET:
-		snprintf(buf, size, "the guest reset (a reset request or a triple fault)");
+		snprintf(buf, size, "the guest reset (a reset request or a "
+		    "triple fault)");
 		break;
 	case QEMU_END_CLOSED:
-		snprintf(buf, size, "QEMU quit (%s)", *q->reason ? q->reason : "no reason given");
+		snprintf(buf, size, "QEMU quit (%s)",
+		    *q->reason ? q->reason : "no reason given");
 		break;
 	case QEMU_END_KILLED:
 		snprintf(buf, size, "QEMU was killed");
@@ -159,7 +161,8 @@ const char *qemu_end_text(const struct qemu *q, char *buf, size_t size)
 			    WEXITSTATUS(q->wstatus));
 		else
 			snprintf(buf, size, "QEMU died of signal %d (%s)",
-			    WTERMSIG(q->wstatus), strsignal(WTERMSIG(q->wstatus)));
+			    WTERMSIG(q->wstatus),
+			    strsignal(WTERMSIG(q->wstatus)));
 		break;
 	}
 	return buf;
@@ -224,7 +227,8 @@ static int copy_file(const char *src, const char *dst)
 
 	in = open(src, O_RDONLY | O_CLOEXEC);
 	if (in < 0) {
-		fprintf(stderr, "qemu: cannot read %s: %s\n", src, strerror(errno));
+		fprintf(stderr, "qemu: cannot read %s: %s\n", src,
+		    strerror(errno));
 		return -1;
 	}
 	out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -278,8 +282,8 @@ static int check_files(const struct qemu_config *c)
 		return -1;
 	}
 	if (c->nports < 0 || c->nports > QEMU_MAX_PORTS) {
-		fprintf(stderr, "qemu: %d serial ports after COM1 asked for, at "
-		    "most %d can be had\n", c->nports, QEMU_MAX_PORTS);
+		fprintf(stderr, "qemu: %d serial ports after COM1 asked for, "
+		    "at most %d can be had\n", c->nports, QEMU_MAX_PORTS);
 		return -1;
 	}
 	if (stat(c->image, &st) < 0) {
@@ -473,7 +477,8 @@ static int spawn(struct qemu *q, char **argv, char **envp, const int *keep,
 		;
 	close(ep[0]);
 	if (n == (ssize_t)sizeof(e)) {
-		fprintf(stderr, "qemu: cannot run %s: %s\n", argv[0], strerror(e));
+		fprintf(stderr, "qemu: cannot run %s: %s\n", argv[0],
+		    strerror(e));
 		return -1;
 	}
 	q->pidfd = pidfd_open(q->pid, 0);
@@ -573,8 +578,8 @@ struct qemu *qemu_start(const struct qemu_config *c)
 		q->log_fd = open(c->serial_log,
 		    O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 		if (q->log_fd < 0 || !q->log_path) {
-			fprintf(stderr, "qemu: cannot create the serial log %s: %s\n",
-			    c->serial_log, strerror(errno));
+			fprintf(stderr, "qemu: cannot create the serial log "
+			    "%s: %s\n", c->serial_log, strerror(errno));
 			goto err_close;
 		}
 	}
@@ -582,8 +587,9 @@ struct qemu *qemu_start(const struct qemu_config *c)
 		goto err_args;
 	snprintf(vars, sizeof(vars), "%s/vars.fd", q->dir);
 	snprintf(fat, sizeof(fat), "%s/fat", q->dir);
-	argv = qemu_build_args(c, vars, c->boot == QEMU_BOOT_FAT ? c->image : fat,
-	    theirs[0], theirs[1], theirs + 2);
+	argv = qemu_build_args(c, vars,
+	    c->boot == QEMU_BOOT_FAT ? c->image : fat, theirs[0], theirs[1],
+	    theirs + 2);
 	envp = child_env(q, &tmpenv);
 	if (!argv || !envp) {
 		fprintf(stderr, "qemu: out of memory\n");
@@ -612,14 +618,14 @@ struct qemu *qemu_start(const struct qemu_config *c)
 err_start:
 	if (why == QEMU_EXITED) {
 		if (WIFEXITED(q->wstatus))
-			fprintf(stderr, "qemu: QEMU failed to start (exit status %d)\n",
-			    WEXITSTATUS(q->wstatus));
+			fprintf(stderr, "qemu: QEMU failed to start "
+			    "(exit status %d)\n", WEXITSTATUS(q->wstatus));
 		else
-			fprintf(stderr, "qemu: QEMU failed to start (signal %d)\n",
-			    WTERMSIG(q->wstatus));
+			fprintf(stderr, "qemu: QEMU failed to start "
+			    "(signal %d)\n", WTERMSIG(q->wstatus));
 	} else if (why == QEMU_TIMEOUT) {
-		fprintf(stderr, "qemu: QEMU's monitor did not answer within %d s\n",
-		    QMP_WAIT_MS / 1000);
+		fprintf(stderr, "qemu: QEMU's monitor did not answer within "
+		    "%d s\n", QMP_WAIT_MS / 1000);
 	}
 err_args:
 	close_theirs(theirs, 2 + q->nports);

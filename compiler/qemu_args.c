@@ -151,7 +151,8 @@ void qemu_config_init(struct qemu_config *c)
 	c->video = QEMU_VIDEO_HEADLESS;
 	c->echo_fd = -1;
 	for (i = 0; i < QEMU_MAX_PORTS; i++)
-		c->ports[i].out_fd = c->ports[i].in_fd = c->ports[i].end_byte = -1;
+		c->ports[i].out_fd = c->ports[i].in_fd =
+		    c->ports[i].end_byte = -1;
 	c->qemu = QEMU_DEFAULT_BINARY;
 	c->ovmf_code = QEMU_OVMF_CODE;
 	c->ovmf_vars = QEMU_OVMF_VARS;

@@ -15,7 +15,8 @@
 #include "compiler/qmp.h"
 
 #define MAX_QMP_LINE	(1 << 20)	/* longest monitor message accepted */
-#define READS_PER_POLL	16		/* so a chatty guest cannot starve a deadline */
+/* Reads per source per wake-up, so a chatty guest cannot starve a deadline. */
+#define READS_PER_POLL	16
 
 /* Writes all of buf; see compiler/qemu_run.h. */
 int qemu_put_all(int fd, const char *buf, size_t n, int sock)
@@ -42,7 +43,7 @@ int qemu_put_all(int fd, const char *buf, size_t n, int sock)
 	return 0;
 }
 
-/* Handles serial bytes: keeps them, echoes them, logs them.  Returns 0 or -1. */
+/* Handles serial bytes: keeps, echoes and logs them.  Returns 0 or -1. */
 static int take_serial(struct qemu *q, const char *buf, size_t n)
 {
 	if (q->t_first < 0)
@@ -87,8 +88,8 @@ static int read_serial(struct qemu *q, int drain)
 		if (n < 0 && errno == EAGAIN)
 			break;
 		if (n < 0 && errno != ECONNRESET) {
-			fprintf(stderr, "qemu: cannot read the serial console: %s\n",
-			    strerror(errno));
+			fprintf(stderr, "qemu: cannot read the serial "
+			    "console: %s\n", strerror(errno));
 			return -1;
 		}
 		close(q->serial_fd);
@@ -229,13 +230,14 @@ static int read_qmp(struct qemu *q, int drain)
 	for (i = 0; q->qmp_fd >= 0 && (drain || i < READS_PER_POLL); i++) {
 		if (q->qcap - q->qlen < 4096) {
 			if (q->qcap >= MAX_QMP_LINE) {
-				fprintf(stderr, "qemu: a monitor message is longer than %d bytes\n",
-				    MAX_QMP_LINE);
+				fprintf(stderr, "qemu: a monitor message is "
+				    "longer than %d bytes\n", MAX_QMP_LINE);
 				return -1;
 			}
 			b = realloc(q->qbuf, q->qcap * 2 + 8192);
 			if (!b) {
-				fprintf(stderr, "qemu: out of memory for the monitor\n");
+				fprintf(stderr,
+				    "qemu: out of memory for the monitor\n");
 				return -1;
 			}
 			q->qbuf = b;
@@ -323,7 +325,8 @@ enum qemu_wait qemu_pump(struct qemu *q, int64_t deadline)
 	}
 	if (poll(p, (nfds_t)n, timeout) < 0) {
 		if (errno == EINTR)
-			return qemu_caught_signal() ? QEMU_INTERRUPTED : QEMU_SEEN;
+			return qemu_caught_signal() ? QEMU_INTERRUPTED :
+			    QEMU_SEEN;
 		fprintf(stderr, "qemu: poll: %s\n", strerror(errno));
 		return QEMU_FAILED;
 	}
@@ -334,7 +337,8 @@ enum qemu_wait qemu_pump(struct qemu *q, int64_t deadline)
 		return QEMU_FAILED;
 	for (i = 0; i < q->nports; i++) {
 		port = &q->ports[i];
-		if (ip[i] >= 0 && (p[ip[i]].revents & (POLLIN | POLLHUP | POLLERR)) &&
+		if (ip[i] >= 0 &&
+		    (p[ip[i]].revents & (POLLIN | POLLHUP | POLLERR)) &&
 		    read_port(q, port, 0) < 0)
 			return QEMU_FAILED;
 		if ((ii[i] >= 0 && p[ii[i]].revents) ||
@@ -386,8 +390,9 @@ enum qemu_wait qemu_wait_exit(struct qemu *q, int64_t deadline)
 int qemu_serial_write(struct qemu *q, const void *buf, size_t len)
 {
 	if (q->serial_fd < 0 || qemu_put_all(q->serial_fd, buf, len, 1) < 0) {
-		fprintf(stderr, "qemu: cannot write to the serial console: %s\n",
-		    q->serial_fd < 0 ? "QEMU closed it" : strerror(errno));
+		fprintf(stderr, "qemu: cannot write to the serial console: "
+		    "%s\n", q->serial_fd < 0 ? "QEMU closed it" :
+		    strerror(errno));
 		return -1;
 	}
 	return 0;

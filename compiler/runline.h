@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-/* Whether word is NAME=value with NAME of A-Z, 0-9, _ starting with a letter. */
+/* Whether word is NAME=value, NAME being A-Z, 0-9 and _ after a letter. */
 int runline_is_env(const char *word);
 
 /*

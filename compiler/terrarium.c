@@ -19,7 +19,8 @@ static const struct command {
 	{ "link", cmd_link, "link OCaml program objects into a UEFI image" },
 	{ "run", cmd_run, "boot an image under QEMU+OVMF, its output here" },
 	{ "image", cmd_image, "write a bootable USB-stick/disk or ISO image" },
-	{ "netboot", cmd_netboot, "serve an image to PXE and HTTP boot clients" },
+	{ "netboot", cmd_netboot,
+	    "serve an image to PXE and HTTP boot clients" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -35,13 +36,17 @@ static void help(FILE *f)
 	    "program,\nthe OCaml runtime, musl and the Terrarium kernel) and "
 	    "runs images under\nQEMU with OVMF.\n\nCommands:\n");
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-10s %s\n", commands[i].name,
+		    commands[i].summary);
 	fprintf(f, "\nOptions:\n"
-	    "  -h, --help     this text; terrarium COMMAND --help tells about a command\n"
+	    "  -h, --help     this text; "
+	    "terrarium COMMAND --help tells about a command\n"
 	    "  -V, --version  the version\n\n"
-	    "Long options also take one dash (-package, as ocamlfind spells it) "
+	    "Long options also take one dash "
+	    "(-package, as ocamlfind spells it) "
 	    "and\n--name=VALUE.  Example:\n"
-	    "  terrarium build -package unix hello.ml && terrarium run hello.efi\n"
+	    "  terrarium build -package unix hello.ml && "
+	    "terrarium run hello.efi\n"
 	    "\nEnvironment: TERRARIUM_LIBDIR overrides the library directory "
 	    "(lib/terrarium\nbeside or above the terrarium binary); TMPDIR is "
 	    "where the steps' private\ndirectories go.\n");

@@ -30,7 +30,8 @@ static void test_undefined(void)
 	CHECK(strcmp(syms.v[0], "unix_getcwd") == 0);
 	CHECK(strcmp(where.v[0], "/tmp/terrarium-build.x/prog.o") == 0);
 	CHECK(strcmp(syms.v[1], "__fcntl_chk") == 0);
-	CHECK(strcmp(where.v[1], "/usr/lib/x86_64-linux-musl/libc.a(fcntl.o)") == 0);
+	CHECK(strcmp(where.v[1],
+	    "/usr/lib/x86_64-linux-musl/libc.a(fcntl.o)") == 0);
 	CHECK(strcmp(syms.v[2], "some_table") == 0);
 	CHECK(strcmp(where.v[2], "u.o") == 0);
 	CHECK(strcmp(syms.v[3], "quoted_sym") == 0);
@@ -91,13 +92,19 @@ static void test_relocs(void)
 {
 	static const char good[] =
 	"\nRelocation section '.rela' at offset 0x14000 contains 2 entries:\n"
-	"    Offset             Info             Type               Symbol's Value  Symbol's Name + Addend\n"
-	"000000000000e160  0000000000000008 R_X86_64_RELATIVE                         9164\n"
-	"000000000000e168  0000000000000008 R_X86_64_RELATIVE                         9169\n";
+	"    Offset             Info             Type               "
+	"Symbol's Value  Symbol's Name + Addend\n"
+	"000000000000e160  0000000000000008 R_X86_64_RELATIVE      "
+	"                   9164\n"
+	"000000000000e168  0000000000000008 R_X86_64_RELATIVE      "
+	"                   9169\n";
 	static const char bad[] =
-	"000000000000e160  0000000000000008 R_X86_64_RELATIVE                         9164\n"
-	"000000000000e170  0000000500000001 R_X86_64_64            0000000000000000 environ + 0\n"
-	"000000000000e178  0000000600000006 R_X86_64_GLOB_DAT      0000000000000000 stdout + 0\n";
+	"000000000000e160  0000000000000008 R_X86_64_RELATIVE      "
+	"                   9164\n"
+	"000000000000e170  0000000500000001 R_X86_64_64            "
+	"0000000000000000 environ + 0\n"
+	"000000000000e178  0000000600000006 R_X86_64_GLOB_DAT      "
+	"0000000000000000 stdout + 0\n";
 	char first[64];
 
 	CHECK(linklog_bad_relocs(good, first, sizeof(first)) == 0);

@@ -56,9 +56,12 @@ static void test_args_default(void)
 	CHECK(find_arg(a, "-no-reboot", NULL) > 0);
 	CHECK(find_arg(a, "-S", NULL) > 0);
 	CHECK(find_arg(a, "-drive",
-	    "if=pflash,format=raw,unit=0,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd") > 0);
-	CHECK(find_arg(a, "-drive", "if=pflash,format=raw,unit=1,file=/t/vars.fd") > 0);
-	CHECK(find_arg(a, "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04") > 0);
+	    "if=pflash,format=raw,unit=0,readonly=on,"
+	    "file=/usr/share/OVMF/OVMF_CODE_4M.fd") > 0);
+	CHECK(find_arg(a, "-drive",
+	    "if=pflash,format=raw,unit=1,file=/t/vars.fd") > 0);
+	CHECK(find_arg(a, "-device",
+	    "isa-debug-exit,iobase=0xf4,iosize=0x04") > 0);
 	CHECK(find_arg(a, "-chardev", "socket,id=serial0,fd=5") > 0);
 	CHECK(find_arg(a, "-serial", "chardev:serial0") > 0);
 	CHECK(find_arg(a, "-chardev", "socket,id=qmp0,fd=7") > 0);
@@ -74,7 +77,9 @@ static void test_args_default(void)
 /* Each option's arguments, and the extra arguments last in order. */
 static void test_args_options(void)
 {
-	char *extra[] = { "-netdev", "user,id=n0", "-device", "e1000,netdev=n0", NULL };
+	char *extra[] = {
+		"-netdev", "user,id=n0", "-device", "e1000,netdev=n0", NULL
+	};
 	struct qemu_config c;
 	char **a;
 	int n;
@@ -100,7 +105,8 @@ static void test_args_options(void)
 	CHECK(find_arg(a, "-machine", "pc") > 0);
 	CHECK(find_arg(a, "-no-reboot", NULL) < 0);
 	/* A comma inside a key=value option is doubled. */
-	CHECK(find_arg(a, "-drive", "if=pflash,format=raw,unit=1,file=/t,,mp/vars.fd") > 0);
+	CHECK(find_arg(a, "-drive",
+	    "if=pflash,format=raw,unit=1,file=/t,,mp/vars.fd") > 0);
 	/* The extra arguments come last, in order. */
 	CHECK(n >= 4 && strcmp(a[n - 4], "-netdev") == 0 &&
 	    strcmp(a[n - 3], "user,id=n0") == 0 &&
@@ -121,7 +127,8 @@ static void test_args_boot_and_video(void)
 	c.image = "/img/x.efi";
 	c.video = QEMU_VIDEO_NONE;
 	a = qemu_build_args(&c, "/t/vars.fd", "/t/fat", 3, 4, NULL);
-	CHECK(a && find_arg(a, "-drive", "format=raw,media=disk,file=fat:rw:/t/fat") > 0);
+	CHECK(a && find_arg(a, "-drive",
+	    "format=raw,media=disk,file=fat:rw:/t/fat") > 0);
 	CHECK(a && find_arg(a, "-kernel", NULL) < 0);
 	CHECK(a && find_arg(a, "VGA", NULL) < 0);
 	CHECK(a && find_arg(a, "-display", "none") > 0);
@@ -132,7 +139,8 @@ static void test_args_boot_and_video(void)
 	c.video = QEMU_VIDEO_WINDOW;
 	c.window = "gtk";
 	a = qemu_build_args(&c, "/t/vars.fd", "/t/fat", 3, 4, NULL);
-	CHECK(a && find_arg(a, "-drive", "format=raw,media=disk,file=/img/a,,b.img") > 0);
+	CHECK(a && find_arg(a, "-drive",
+	    "format=raw,media=disk,file=/img/a,,b.img") > 0);
 	CHECK(a && find_arg(a, "fat:rw:/t/fat", NULL) < 0);
 	CHECK(a && find_arg(a, "-display", "gtk") > 0);
 	CHECK(a && find_arg(a, "none", NULL) < 0);
@@ -179,7 +187,8 @@ static void test_args_ports(void)
 	int com1, com2, com3;
 
 	qemu_config_init(&c);
-	CHECK(c.nports == 0 && c.ports[0].out_fd == -1 && c.ports[0].in_fd == -1);
+	CHECK(c.nports == 0 && c.ports[0].out_fd == -1 &&
+	    c.ports[0].in_fd == -1);
 	c.image = "/img/BOOTX64.EFI";
 	c.nports = 2;
 	a = qemu_build_args(&c, "/t/vars.fd", "/t/fat", 5, 7, fds);
@@ -208,13 +217,16 @@ static void test_map_exit(void)
 	CHECK(qemu_map_exit(15 << 8, "", &st) == QEMU_END_STATUS && st == 7);
 	CHECK(qemu_map_exit(1 << 8, "", &st) == QEMU_END_STATUS && st == 0);
 	CHECK(qemu_map_exit(255 << 8, "", &st) == QEMU_END_STATUS && st == 127);
-	CHECK(qemu_map_exit(0, "guest-shutdown", &st) == QEMU_END_POWEROFF && st == 0);
-	CHECK(qemu_map_exit(0, "guest-reset", &st) == QEMU_END_RESET && st == 0);
+	CHECK(qemu_map_exit(0, "guest-shutdown", &st) == QEMU_END_POWEROFF &&
+	    st == 0);
+	CHECK(qemu_map_exit(0, "guest-reset", &st) == QEMU_END_RESET &&
+	    st == 0);
 	CHECK(qemu_map_exit(0, "host-ui", &st) == QEMU_END_CLOSED && st == 0);
 	CHECK(qemu_map_exit(0, "", &st) == QEMU_END_CLOSED && st == 0);
 	CHECK(qemu_map_exit(2 << 8, "", &st) == QEMU_END_ERROR && st == -1);
 	CHECK(qemu_map_exit(11, "", &st) == QEMU_END_ERROR && st == -1);
-	CHECK(qemu_map_exit(9, "guest-shutdown", &st) == QEMU_END_ERROR && st == -1);
+	CHECK(qemu_map_exit(9, "guest-shutdown", &st) == QEMU_END_ERROR &&
+	    st == -1);
 }
 
 /* Searching a stream of output that keeps only its newest bytes. */
@@ -244,7 +256,8 @@ static void test_stream(void)
 	CHECK(s.dropped + s.len == 18 + 3 * sizeof(chunk));
 	CHECK(qemu_stream_find(&s, 0, "hello") == -1);
 	CHECK(qemu_stream_add(&s, "END", 3) == 0);
-	CHECK(qemu_stream_find(&s, 0, "END") == (int64_t)(18 + 3 * sizeof(chunk) + 3));
+	CHECK(qemu_stream_find(&s, 0, "END") ==
+	    (int64_t)(18 + 3 * sizeof(chunk) + 3));
 	CHECK(qemu_stream_find(&s, 0, "..END") > 0);
 
 	/* One write bigger than keep keeps its own newest bytes. */
@@ -266,7 +279,8 @@ static void test_stream(void)
 	s.keep = 16;
 	s.dropped = 0;
 	for (i = 0; i < 4; i++)
-		CHECK(qemu_stream_add(&s, "abcdefghijklmnopqrst" + 5 * i, 5) == 0);
+		CHECK(qemu_stream_add(&s, "abcdefghijklmnopqrst" + 5 * i,
+		    5) == 0);
 	CHECK(s.len == 8 && memcmp(s.data, "mnopqrst", 8) == 0);
 	CHECK(s.dropped == 12);
 	CHECK(qemu_stream_find(&s, 0, "mnop") == 16);
@@ -290,7 +304,8 @@ static void test_plain_text(void)
 	n = qemu_plain_text(ovmf, sizeof(ovmf) - 1, out);
 	CHECK(n == 12 && memcmp(out, "hi\na\tb?cd\xc3\xa9\n", 12) == 0);
 	CHECK(qemu_plain_text("\x1b", 1, out) == 0);
-	CHECK(qemu_plain_text("x\x7fy", 3, out) == 3 && memcmp(out, "x?y", 3) == 0);
+	CHECK(qemu_plain_text("x\x7fy", 3, out) == 3 &&
+	    memcmp(out, "x?y", 3) == 0);
 }
 
 /* Which window display QEMU's list offers, if any. */
@@ -300,7 +315,8 @@ static void test_displays(void)
 	    "curses\nsdl\ngtk\n") != NULL);
 	CHECK(strcmp(qemu_parse_displays("none\nsdl\ngtk"), "gtk") == 0);
 	CHECK(strcmp(qemu_parse_displays("none\nsdl\n"), "sdl") == 0);
-	CHECK(qemu_parse_displays("none\negl-headless\ncurses\nspice-app\ndbus\n") == NULL);
+	CHECK(qemu_parse_displays("none\negl-headless\ncurses\nspice-app\n"
+	    "dbus\n") == NULL);
 	CHECK(qemu_parse_displays("gtkx\n sdl\n") == NULL);
 	CHECK(qemu_parse_displays("") == NULL);
 }
@@ -322,11 +338,13 @@ static void test_quote(void)
 /* Finding a top-level member in a QMP reply. */
 static void test_member(void)
 {
-	const char greeting[] = "{\"QMP\": {\"version\": {\"qemu\": {\"micro\": 22}}, "
+	const char greeting[] = "{\"QMP\": {\"version\": "
+	    "{\"qemu\": {\"micro\": 22}}, "
 	    "\"capabilities\": [\"oob\"]}}\r\n";
 	const char err[] = "{\"error\": {\"class\": \"GenericError\", "
 	    "\"desc\": \"There is no console\"}}\r\n";
-	const char ev[] = "{\"timestamp\": {\"seconds\": 1, \"microseconds\": 2}, "
+	const char ev[] = "{\"timestamp\": "
+	    "{\"seconds\": 1, \"microseconds\": 2}, "
 	    "\"event\": \"SHUTDOWN\", \"data\": {\"guest\": true, "
 	    "\"reason\": \"guest-reset\"}}";
 	const char *v, *d;
@@ -377,7 +395,8 @@ static void test_string(void)
 {
 	char out[16];
 
-	CHECK(qmp_string("\"a\\n\\t\\\"\\\\\\/b\"", 14, out, sizeof(out)) == 0 &&
+	CHECK(qmp_string("\"a\\n\\t\\\"\\\\\\/b\"", 14, out,
+	    sizeof(out)) == 0 &&
 	    strcmp(out, "a\n\t\"\\/b") == 0);
 	CHECK(qmp_string("\"\\u00e9\"", 8, out, sizeof(out)) == 0 &&
 	    strcmp(out, "\xc3\xa9") == 0);
@@ -394,7 +413,8 @@ static void test_string(void)
 	CHECK(qmp_string("abc", 3, out, sizeof(out)) < 0);
 	CHECK(qmp_string("\"", 1, out, sizeof(out)) < 0);
 	/* A long text is cut to fit, NUL-terminated. */
-	CHECK(qmp_string("\"0123456789abcdefghij\"", 22, out, sizeof(out)) == 0 &&
+	CHECK(qmp_string("\"0123456789abcdefghij\"", 22, out,
+	    sizeof(out)) == 0 &&
 	    strcmp(out, "0123456789abcde") == 0);
 }
 
