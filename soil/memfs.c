@@ -73,7 +73,7 @@ static void node_release(struct mnode *n)
 {
 	if (n->nlink || n->opens)
 		return;
-	if (S_ISREG(n->mode) && !n->u.reg.borrowed)
+	if (S_ISREG(n->mode) && !n->u.reg.borrowed && !n->u.reg.shared)
 		kfree(n->u.reg.data);
 	if (S_ISLNK(n->mode))
 		kfree(n->u.target);
@@ -559,18 +559,20 @@ long memfs_read(struct mnode *node, void *buf, size_t n, uint64_t off)
 /* Makes room for need bytes in an owned buffer (copying borrowed bytes). */
 static int reserve(struct mnode *node, uint64_t need)
 {
-	uint64_t cap = node->u.reg.data && !node->u.reg.borrowed ?
+	uint64_t cap = node->u.reg.shared ? node->u.reg.cap :
+	    node->u.reg.data && !node->u.reg.borrowed ?
 	    ksize(node->u.reg.data) : 0;
 	unsigned char *p;
 
 	if (cap >= need)
 		return 0;
 	cap = cap * 2 > need ? cap * 2 : need;
-	if (node->u.reg.borrowed) {
+	if (node->u.reg.borrowed || node->u.reg.shared) {
 		if (!(p = kmalloc(cap)))
 			return -ENOMEM;
 		memcpy(p, node->u.reg.data, node->u.reg.len);
 		node->u.reg.borrowed = 0;
+		node->u.reg.shared = 0;
 	} else if (!(p = krealloc(node->u.reg.data, cap)))
 		return -ENOMEM;
 	node->u.reg.data = p;
@@ -608,9 +610,18 @@ int memfs_truncate(struct mnode *node, uint64_t size)
 {
 	if (size > FILE_MAX)
 		return -EFBIG;
-	if (size < node->u.reg.len)
+	if (size < node->u.reg.len) {
+		/* Shared pages hold zeros past the stored bytes, as heap
+		   buffers are read. */
+		if (node->u.reg.shared)
+			memset(node->u.reg.data + size, 0,
+			    node->u.reg.len - size);
 		node->u.reg.len = size;
-	if (!size) {
+	}
+	if (node->u.reg.shared)
+		node->u.reg.len = size < node->u.reg.cap ? size :
+		    node->u.reg.cap;
+	else if (!size) {
 		if (!node->u.reg.borrowed)
 			kfree(node->u.reg.data);
 		node->u.reg.data = NULL;
@@ -628,6 +639,38 @@ void memfs_borrow(struct mnode *node, const void *data, uint64_t len)
 	node->u.reg.len = len;
 	node->u.reg.borrowed = 1;
 	node->size = len;
+}
+
+/* Puts the file's bytes in a shared mapping's pages; see soil/memfs.h. */
+void memfs_share(struct mnode *node, unsigned char *pages, uint64_t cap)
+{
+	if (node->u.reg.len)
+		memcpy(pages, node->u.reg.data, node->u.reg.len);
+	if (!node->u.reg.borrowed)
+		kfree(node->u.reg.data);
+	node->u.reg.data = pages;
+	node->u.reg.borrowed = 0;
+	node->u.reg.shared = 1;
+	node->u.reg.cap = cap;
+	/* Past the stored bytes the pages are zeros, up to the file's size. */
+	node->u.reg.len = node->size < cap ? node->size : cap;
+}
+
+/* Moves the file's bytes out of a shared mapping's pages. */
+int memfs_unshare(struct mnode *node, const unsigned char *pages)
+{
+	unsigned char *p = NULL;
+
+	if (!node->u.reg.shared || node->u.reg.data != pages)
+		return 0;
+	if (node->u.reg.len && !(p = kmalloc(node->u.reg.len)))
+		return -ENOMEM;
+	if (p)
+		memcpy(p, pages, node->u.reg.len);
+	node->u.reg.data = p;
+	node->u.reg.shared = 0;
+	node->u.reg.cap = 0;
+	return 0;
 }
 
 /* Makes a character node a device. */

@@ -49,6 +49,9 @@ struct mnode {
 			unsigned char *data;
 			uint64_t len;		/* bytes in data, then zeros */
 			int borrowed;		/* data is read-only */
+			int shared;		/* data is a shared mapping's
+						   pages, used in place */
+			uint64_t cap;		/* shared: bytes in those pages */
 		} reg;
 		char *target;			/* S_IFLNK: size bytes, a NUL */
 		const void *dev;		/* S_IFCHR: what opens it */
@@ -130,6 +133,21 @@ int memfs_truncate(struct mnode *node, uint64_t size);
  * data, which must outlive the node; the first write copies them.
  */
 void memfs_borrow(struct mnode *node, const void *data, uint64_t len);
+/*
+ * Makes pages (cap bytes, zeroed, at least the file's stored bytes) the
+ * data of the regular file node, for a shared mapping (soil/mm.c): the
+ * bytes are copied in, and from then on the file is read and written in
+ * those pages, so the mapping and the file are one.  Growing the file
+ * past cap moves it to a heap buffer again, and the mapping no longer
+ * follows it.
+ */
+void memfs_share(struct mnode *node, unsigned char *pages, uint64_t cap);
+/*
+ * Ends memfs_share: the file's bytes move from pages to a heap buffer
+ * (nothing to do when they moved already).  0, or -ENOMEM, and then the
+ * file keeps the pages.
+ */
+int memfs_unshare(struct mnode *node, const unsigned char *pages);
 /* Makes a new S_IFCHR node the device rdev (Linux encoding) opened by dev. */
 void memfs_set_device(struct mnode *node, uint32_t rdev, const void *dev);
 /* Sets the permission bits. */

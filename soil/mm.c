@@ -3,18 +3,34 @@
  */
 #include <asm-generic/errno.h>
 #include <linux/mman.h>
+#include <linux/stat.h>
+#include "kernel/kmalloc.h"
 #include "kernel/kprintf.h"
 #include "kernel/memory.h"
 #include "kernel/pmem.h"
 #include "kernel/string.h"
 #include "soil/file.h"
+#include "soil/memfs.h"
 #include "soil/mm.h"
 #include "soil/ranges.h"
 #include "soil/user.h"
 
 #define PAGE_MASK	((uint64_t)PAGE_SIZE - 1)
 
+/*
+ * A shared mapping of a file: its pages are the file's data while mapped
+ * (memfs_share), and every mapping of the same file is the same pages.
+ */
+struct shared_map {
+	struct shared_map *next;
+	struct mnode *node;	/* held with memfs_get */
+	uint64_t base;
+	uint64_t pages;
+	unsigned refs;		/* mmap calls not yet unmapped */
+};
+
 static struct ranges owned;
+static struct shared_map *shared;
 static uint64_t brk_at;
 
 /* Sets the break the program sees. */
@@ -89,21 +105,97 @@ static long read_file(uint64_t a, uint64_t len, int fd, int64_t off)
 }
 
 /*
- * mmap: fresh zeroed pages, a private copy of a file, or MAP_FIXED inside
- * what the program owns.  Shared file mappings (whose writes would have
- * to reach the file) are not supported: -ENODEV.
+ * Maps len bytes of the file f from off, shared: the file's data moves
+ * into pages the mapping shows, so writes through either are seen by
+ * both.  A second mapping of the same file shows the same pages; it must
+ * fit in them (-ENOMEM otherwise).  Returns the address or -errno.
+ */
+static long map_shared(uint64_t len, int prot, struct file *f, int64_t off)
+{
+	struct mnode *node = f->node;
+	uint64_t end = (uint64_t)off + len, n;
+	struct shared_map *m;
+	void *p;
+
+	if (!node || !S_ISREG(node->mode))
+		return -ENODEV;
+	if ((prot & PROT_WRITE) && !file_writable(f))
+		return -EACCES;
+	for (m = shared; m; m = m->next)
+		if (m->node == node) {
+			if (end > m->pages * PAGE_SIZE)
+				return -ENOMEM;
+			m->refs++;
+			return (long)(m->base + (uint64_t)off);
+		}
+	n = pages_of(end > node->u.reg.len ? end : node->u.reg.len);
+	if (!(m = kmalloc(sizeof(*m))))
+		return -ENOMEM;
+	if (!(p = page_alloc(n))) {
+		kfree(m);
+		return -ENOMEM;
+	}
+	memfs_get(node);
+	memfs_share(node, p, n * PAGE_SIZE);
+	m->node = node;
+	m->base = (uint64_t)(uintptr_t)p;
+	m->pages = n;
+	m->refs = 1;
+	m->next = shared;
+	shared = m;
+	return (long)(m->base + (uint64_t)off);
+}
+
+/*
+ * Drops one mapping of the shared file mapping that holds addr; the last
+ * one gives the file its data back and frees the pages.  Returns whether
+ * addr was in one.
+ */
+static bool unmap_shared(uint64_t addr)
+{
+	struct shared_map **pm, *m;
+
+	for (pm = &shared; (m = *pm); pm = &m->next)
+		if (addr >= m->base && addr < m->base + m->pages * PAGE_SIZE)
+			break;
+	if (!m)
+		return false;
+	if (--m->refs)
+		return true;
+	if (memfs_unshare(m->node, (unsigned char *)(uintptr_t)m->base) < 0) {
+		/* The file keeps the pages; only the mapping ends. */
+		kprintf("mm: no memory to end a shared mapping; its pages "
+		    "stay the file's\n");
+		m->refs = 1;
+		return true;
+	}
+	*pm = m->next;
+	page_free((void *)(uintptr_t)m->base, m->pages);
+	memfs_put(m->node);
+	kfree(m);
+	return true;
+}
+
+/*
+ * mmap: fresh zeroed pages, a file's pages shared with it, a private copy
+ * of a file, or MAP_FIXED inside what the program owns.
  */
 long sys_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd,
     int64_t off)
 {
 	uint64_t n = pages_of(len), a;
+	struct file *f;
 	long err;
 
-	(void)prot;
 	if (!len || n > USER_LIMIT / PAGE_SIZE || (off & PAGE_MASK) || off < 0)
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS) && (flags & MAP_TYPE) != MAP_PRIVATE)
-		return -ENODEV;
+	if (!(flags & MAP_ANONYMOUS) && (flags & MAP_TYPE) != MAP_PRIVATE) {
+		if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE))
+			return -EINVAL;
+		if (!(f = fd_get(fd)))
+			return -EBADF;
+		return map_shared(len, prot, f, off);
+	}
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if (addr & PAGE_MASK)
 			return -EINVAL;
@@ -133,6 +225,8 @@ long sys_munmap(uint64_t addr, uint64_t len)
 {
 	if ((addr & PAGE_MASK) || !len || !user_ok((void *)(uintptr_t)addr, len))
 		return -EINVAL;
+	if (unmap_shared(addr))
+		return 0;
 	return give_back(addr, addr + pages_of(len) * PAGE_SIZE) < 0 ?
 	    -ENOMEM : 0;
 }

@@ -432,6 +432,47 @@ static void check_oom(void)
  * Runs the memfs cases on one tree, then checks destroying it gives back all
  * but a spare page per size class.
  */
+/* A shared mapping's pages are the file while mapped, both ways. */
+static void check_shared(void)
+{
+	static unsigned char pages[12288] __attribute__((aligned(4096)));
+	struct mnode *f;
+	char buf[16];
+
+	CHECK(make("/mapped", S_IFREG | 0644) == 0);
+	f = at("/mapped");
+	CHECK(memfs_write(f, "0123456789", 10, 0) == 10);
+	CHECK(memfs_truncate(f, 100) == 0);	/* size past the stored bytes */
+	memfs_share(f, pages, 8192);
+	CHECK(!memcmp(pages, "0123456789", 10) && pages[50] == 0);
+	/* writes through the mapping are the file's ... */
+	pages[0] = 'A';
+	pages[60] = 'Q';
+	CHECK(memfs_read(f, buf, 1, 0) == 1 && buf[0] == 'A');
+	CHECK(memfs_read(f, buf, 1, 60) == 1 && buf[0] == 'Q');
+	/* ... and the file's writes are the mapping's, in place */
+	CHECK(memfs_write(f, "Z", 1, 9) == 1 && pages[9] == 'Z');
+	CHECK(memfs_write(f, "end", 3, 8000) == 3 &&
+	    !memcmp(pages + 8000, "end", 3));
+	CHECK(f->u.reg.data == pages);
+	/* shrinking zeroes the tail the mapping still shows */
+	CHECK(memfs_truncate(f, 20) == 0);
+	CHECK(pages[60] == 0 && pages[8000] == 0);
+	/* growing past the pages moves the file out of them */
+	CHECK(memfs_write(f, "far", 3, 9000) == 3);
+	CHECK(f->u.reg.data != pages && !f->u.reg.shared);
+	CHECK(memfs_read(f, buf, 10, 0) == 10 && !memcmp(buf, "A12345678Z", 10));
+	CHECK(memfs_unshare(f, pages) == 0);	/* nothing left to move */
+	/* unsharing copies the bytes out */
+	memset(pages, 0, sizeof(pages));
+	memfs_share(f, pages, sizeof(pages));
+	CHECK(f->u.reg.len == f->size);
+	CHECK(memfs_unshare(f, pages) == 0 && f->u.reg.data != pages);
+	memset(pages, 0, sizeof(pages));
+	CHECK(memfs_read(f, buf, 3, 9000) == 3 && !memcmp(buf, "far", 3));
+	CHECK(memfs_unlink(fs->root, "mapped", 6) == 0);
+}
+
 int main(void)
 {
 	long pages;
@@ -448,6 +489,7 @@ int main(void)
 	check_stat();
 	check_path();
 	check_oom();
+	check_shared();
 	memfs_destroy(fs);
 	/* Everything is given back but one spare page per size class. */
 	pages = kstubs_pages_in_use();
