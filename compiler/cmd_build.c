@@ -28,19 +28,19 @@ enum { O_OUTPUT = 1, O_PACKAGE, O_FILES, O_CMDLINE, O_DEBUG, O_ELF, O_QUIET,
 	O_VERBOSE, O_HELP };
 
 static const struct opt opts[] = {
-	{ O_OUTPUT, "output", 'o', "OUT", "write the image to OUT (default: the "
-	    "last file's name\nwith .efi, in this directory)" },
+	{ O_OUTPUT, "output", 'o', "OUT", "write the image to OUT (default: "
+	    "the last file's name\nwith .efi, in this directory)" },
 	{ O_PACKAGE, "package", 0, "P,...", "use the findlib packages P (as "
 	    "ocamlfind does);\nrepeatable.  Their C libraries come from "
 	    "Terrarium's\nmusl builds (unix, str) or their own static\n"
 	    "archives; packages that need threads are refused" },
 	{ O_FILES, "files", 0, "DIR", "carry the files under DIR in the image "
 	    "(the\nprogram sees them under /)" },
-	{ O_CMDLINE, "cmdline", 0, "TEXT", "the image's command line when it is "
-	    "booted without\none (from a USB stick, PXE): kernel options,\n"
+	{ O_CMDLINE, "cmdline", 0, "TEXT", "the image's command line when it "
+	    "is booted without\none (from a USB stick, PXE): kernel options,\n"
 	    "NAME=value, -- program arguments" },
-	{ O_DEBUG, "debug", 'g', NULL, "compile with debug information (backtraces "
-	    "with\nOCAMLRUNPARAM=b name source lines)" },
+	{ O_DEBUG, "debug", 'g', NULL, "compile with debug information "
+	    "(backtraces with\nOCAMLRUNPARAM=b name source lines)" },
 	{ O_ELF, "elf", 0, "FILE", "keep the linked ELF as FILE (for gdb)" },
 	{ O_QUIET, "quiet", 'q', NULL, "no progress lines" },
 	{ O_VERBOSE, "verbose", 'v', NULL, "show the commands run" },
@@ -204,8 +204,8 @@ static int check_packages(struct build *b)
 
 	for (i = 0; i < b->packages.n; i++)
 		if (clibs_is_threads_package(b->packages.v[i])) {
-			fprintf(stderr, "terrarium: package %s needs kernel threads, "
-			    "which Terrarium does not run yet\n",
+			fprintf(stderr, "terrarium: package %s needs kernel "
+			    "threads, which Terrarium does not run yet\n",
 			    b->packages.v[i]);
 			return EXIT_FAILED;
 		}
@@ -218,11 +218,12 @@ static int check_packages(struct build *b)
 			goto out;
 	if (spawn_capture(a.v, NULL, &text) != 0)
 		goto out;
-	for (p = strtok_r(text, "\n", &save); p; p = strtok_r(NULL, "\n", &save))
+	for (p = strtok_r(text, "\n", &save); p;
+	    p = strtok_r(NULL, "\n", &save))
 		if (clibs_is_threads_package(p)) {
-			fprintf(stderr, "terrarium: a package asked for needs %s, "
-			    "and so kernel threads, which Terrarium does not run "
-			    "yet\n", p);
+			fprintf(stderr, "terrarium: a package asked for needs "
+			    "%s, and so kernel threads, which Terrarium does "
+			    "not run yet\n", p);
 			goto out;
 		}
 	r = 0;
@@ -315,7 +316,8 @@ static int add_clibs(const struct strlist *words, const char *who,
 		r = libdir_clib(words->v[i], who, dirs, path, sizeof(path));
 		if (r < 0)
 			return -1;
-		if (r > 0 && !strlist_has(libs, path) && strlist_add(libs, path) < 0)
+		if (r > 0 && !strlist_has(libs, path) &&
+		    strlist_add(libs, path) < 0)
 			return -1;
 	}
 	return 0;

@@ -19,8 +19,8 @@ static const struct opt opts[] = {
 	    "a name ending\nin .iso makes an ISO image" },
 	{ O_FILES, "files", 0, "DIR", "also copy the files under DIR to the "
 	    "root of the\nEFI System Partition" },
-	{ O_SIZE, "size", 0, "MIB", "size of the disk image in MiB (default 64, "
-	    "or what\nthe files need; at least 35)" },
+	{ O_SIZE, "size", 0, "MIB", "size of the disk image in MiB (default "
+	    "64, or what\nthe files need; at least 35)" },
 	{ O_VERBOSE, "verbose", 'v', NULL, "show the commands run" },
 	{ O_HELP, "help", 'h', NULL, "this text" },
 	{ 0, NULL, 0, NULL, NULL },
@@ -69,8 +69,8 @@ int cmd_image(int argc, char **argv)
 			return EXIT_USAGE;
 		case OPT_OPERAND:
 			if (j.efi)
-				return opt_usage_error(&s, "one image at a time "
-				    "(%s and %s given)", j.efi, v);
+				return opt_usage_error(&s, "one image at a "
+				    "time (%s and %s given)", j.efi, v);
 			j.efi = v;
 			break;
 		case O_OUTPUT:
@@ -82,7 +82,8 @@ int cmd_image(int argc, char **argv)
 		case O_SIZE:
 			if (parse_size(v, &j.size_mib) < 0)
 				return opt_usage_error(&s, "--size wants whole "
-				    "MiB from 1 to %u, not %s", MAX_SIZE_MIB, v);
+				    "MiB from 1 to %u, not %s", MAX_SIZE_MIB,
+				    v);
 			break;
 		case O_VERBOSE:
 			spawn_verbose = 1;

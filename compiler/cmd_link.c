@@ -23,14 +23,14 @@ static const struct opt opts[] = {
 	    "BOOTX64.EFI with no objects)" },
 	{ O_FILES, "files", 0, "DIR", "carry the files under DIR in the image "
 	    "(the\nprogram sees them under /)" },
-	{ O_CMDLINE, "cmdline", 0, "TEXT", "the image's command line when it is "
-	    "booted without\none (from a USB stick, PXE): kernel options,\n"
+	{ O_CMDLINE, "cmdline", 0, "TEXT", "the image's command line when it "
+	    "is booted without\none (from a USB stick, PXE): kernel options,\n"
 	    "NAME=value, -- program arguments" },
-	{ O_LIB, "lib", 'l', "LIB", "link Terrarium's C library LIB: unix (OCaml's "
-	    "unix\nstubs), camlstr (str's), or libLIB.a of the\nlibrary "
-	    "directory; repeatable" },
-	{ O_ELF, "elf", 0, "FILE", "keep the linked ELF, with debug information, "
-	    "as\nFILE (for gdb and addr2line)" },
+	{ O_LIB, "lib", 'l', "LIB", "link Terrarium's C library LIB: unix "
+	    "(OCaml's unix\nstubs), camlstr (str's), or libLIB.a of "
+	    "the\nlibrary directory; repeatable" },
+	{ O_ELF, "elf", 0, "FILE", "keep the linked ELF, with debug "
+	    "information, as\nFILE (for gdb and addr2line)" },
 	{ O_QUIET, "quiet", 'q', NULL, "no progress line" },
 	{ O_VERBOSE, "verbose", 'v', NULL, "show the commands run" },
 	{ O_HELP, "help", 'h', NULL, "this text" },
@@ -104,7 +104,8 @@ int cmd_link(int argc, char **argv)
 			break;
 		case O_LIB:
 			snprintf(flag, sizeof(flag), "-l%s", v);
-			switch (libdir_clib(flag, flag, NULL, path, sizeof(path))) {
+			switch (libdir_clib(flag, flag, NULL, path,
+			    sizeof(path))) {
 			case -1:
 				goto fail;
 			case 1:
@@ -133,7 +134,8 @@ int cmd_link(int argc, char **argv)
 		if (strlist_add(&inputs, argv[s.next]) < 0)
 			goto fail;
 	if (!j.out) {
-		out = inputs.n ? default_output(inputs.v[0]) : strdup("BOOTX64.EFI");
+		out = inputs.n ? default_output(inputs.v[0]) :
+		    strdup("BOOTX64.EFI");
 		if (!out)
 			goto fail;
 		j.out = out;

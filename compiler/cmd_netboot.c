@@ -35,10 +35,10 @@ static const struct opt opts[] = {
 	{ O_IMAGE, "image", 0, "IMG", "the UEFI image to boot (required)" },
 	{ O_CMDLINE, "cmdline", 0, "TEXT", "the image's command line on every "
 	    "machine (it\ntravels in the iPXE script)" },
-	{ O_MAC_CMDLINE, "mac-cmdline", 0, "MAC=TEXT", "the command line of the "
-	    "machine with this MAC\naddress; repeatable" },
-	{ O_PROXY, "proxy-dhcp", 0, NULL, "leave addresses to the network's DHCP "
-	    "server and\nanswer network boot requests only (UEFI PXE)" },
+	{ O_MAC_CMDLINE, "mac-cmdline", 0, "MAC=TEXT", "the command line of "
+	    "the machine with this MAC\naddress; repeatable" },
+	{ O_PROXY, "proxy-dhcp", 0, NULL, "leave addresses to the network's "
+	    "DHCP server and\nanswer network boot requests only (UEFI PXE)" },
 	{ O_RANGE, "range", 0, "FIRST,LAST", "the addresses to hand out "
 	    "(default: the half\nof IF's subnet without IF's address)" },
 	{ O_HTTP_PORT, "http-port", 0, "PORT", "the HTTP server's port "
@@ -98,14 +98,15 @@ static int add_host(struct opt_state *s, struct args *a, const char *v)
 	size_t i;
 
 	if (a->conf.nhosts == MAX_HOSTS)
-		return opt_usage_error(s, "at most %d --mac-cmdline", MAX_HOSTS);
+		return opt_usage_error(s, "at most %d --mac-cmdline",
+		    MAX_HOSTS);
 	why = netboot_parse_host(v, h);
 	if (why)
 		return opt_usage_error(s, "--mac-cmdline %s %s", v, why);
 	why = netboot_cmdline_problem(h->cmdline);
 	if (why)
-		return opt_usage_error(s, "the command line of --mac-cmdline %s "
-		    "%s", v, why);
+		return opt_usage_error(s, "the command line of --mac-cmdline "
+		    "%s %s", v, why);
 	for (i = 0; i < a->conf.nhosts; i++)
 		if (!memcmp(a->hosts[i].mac, h->mac, 6))
 			return opt_usage_error(s, "--mac-cmdline names one MAC "
@@ -127,8 +128,8 @@ static int parse(struct args *a, int argc, char **argv)
 		case OPT_ERROR:
 			return EXIT_USAGE;
 		case OPT_OPERAND:
-			return opt_usage_error(&s, "unexpected %s (the image goes "
-			    "after --image)", v);
+			return opt_usage_error(&s, "unexpected %s (the image "
+			    "goes after --image)", v);
 		case O_INTERFACE:
 			a->conf.interface = v;
 			break;
@@ -154,8 +155,8 @@ static int parse(struct args *a, int argc, char **argv)
 			break;
 		case O_HTTP_PORT:
 			if (parse_port(v, &a->conf.http_port) < 0)
-				return opt_usage_error(&s, "--http-port wants a "
-				    "port from 1 to 65535, not %s", v);
+				return opt_usage_error(&s, "--http-port wants "
+				    "a port from 1 to 65535, not %s", v);
 			break;
 		case O_NO_IPXE:
 			a->conf.ipxe = 0;
@@ -175,11 +176,13 @@ static int parse(struct args *a, int argc, char **argv)
 	if (!a->image)
 		return opt_usage_error(&s, "no --image given");
 	if (!a->conf.ipxe && (a->conf.cmdline || a->conf.nhosts))
-		return opt_usage_error(&s, "a command line travels through iPXE: "
-		    "--cmdline and --mac-cmdline do not go with --no-ipxe");
+		return opt_usage_error(&s, "a command line travels through "
+		    "iPXE: --cmdline and --mac-cmdline do not go with "
+		    "--no-ipxe");
 	if (a->range && a->conf.proxy)
-		return opt_usage_error(&s, "--range does not go with --proxy-dhcp "
-		    "(the other DHCP server hands out the addresses)");
+		return opt_usage_error(&s, "--range does not go with "
+		    "--proxy-dhcp (the other DHCP server hands out the "
+		    "addresses)");
 	if (netboot_path_ok(a->conf.interface) < 0)
 		return opt_usage_error(&s, "the interface name %s has a "
 		    "character dnsmasq's configuration cannot hold",
@@ -195,7 +198,8 @@ static int in_path(const char *name)
 
 	for (p = path ? path : ""; *p; p = *colon ? colon + 1 : colon) {
 		colon = strchrnul(p, ':');
-		snprintf(file, sizeof(file), "%.*s/%s", (int)(colon - p), p, name);
+		snprintf(file, sizeof(file), "%.*s/%s", (int)(colon - p), p,
+		    name);
 		if (access(file, X_OK) == 0)
 			return 1;
 	}
@@ -212,13 +216,13 @@ static int check_tools(const struct netboot_conf *c)
 
 	for (i = 0; i < sizeof(tools) / sizeof(tools[0]); i++)
 		if (!in_path(tools[i][0])) {
-			fprintf(stderr, "terrarium: %s is not installed (Debian "
-			    "package %s)\n", tools[i][0], tools[i][1]);
+			fprintf(stderr, "terrarium: %s is not installed "
+			    "(Debian package %s)\n", tools[i][0], tools[i][1]);
 			return -1;
 		}
 	if (c->ipxe && access(NETBOOT_IPXE_SOURCE, R_OK) < 0) {
-		fprintf(stderr, "terrarium: %s is missing (Debian package ipxe)\n",
-		    NETBOOT_IPXE_SOURCE);
+		fprintf(stderr, "terrarium: %s is missing (Debian package "
+		    "ipxe)\n", NETBOOT_IPXE_SOURCE);
 		return -1;
 	}
 	return 0;
@@ -236,13 +240,14 @@ static int check_network(struct args *a)
 		why = netboot_parse_range(a->range, c->addr, c->netmask,
 		    &c->first, &c->last);
 		if (why) {
-			fprintf(stderr, "terrarium: --range %s %s\n", a->range, why);
+			fprintf(stderr, "terrarium: --range %s %s\n", a->range,
+			    why);
 			return -1;
 		}
 	} else if (!c->proxy && netboot_default_range(c->addr, c->netmask,
 	    &c->first, &c->last) < 0) {
-		fprintf(stderr, "terrarium: the subnet of %s is too small for a "
-		    "DHCP pool; give --range\n", c->interface);
+		fprintf(stderr, "terrarium: the subnet of %s is too small for "
+		    "a DHCP pool; give --range\n", c->interface);
 		return -1;
 	}
 	if (host_udp_free_on(c->interface, DHCP_PORT, "DHCP") < 0 ||
@@ -274,7 +279,8 @@ static char *ready_text(const struct args *a)
 	inet_ntop(AF_INET, &c->first, f, sizeof(f));
 	inet_ntop(AF_INET, &c->last, l, sizeof(l));
 	if (c->proxy)
-		r = asprintf(&pool, "proxy-DHCP beside the network's DHCP server");
+		r = asprintf(&pool, "proxy-DHCP beside the network's DHCP "
+		    "server");
 	else
 		r = asprintf(&pool, "DHCP pool %s-%s", f, l);
 	if (r < 0)
@@ -363,8 +369,9 @@ int cmd_netboot(int argc, char **argv)
 	a->conf.root = paths.www;
 	a->conf.leases = paths.leases;
 	if (netboot_path_ok(dir) < 0)
-		fprintf(stderr, "terrarium: the directory %s has a character the "
-		    "servers' configuration cannot hold; set TMPDIR\n", dir);
+		fprintf(stderr, "terrarium: the directory %s has a character "
+		    "the servers' configuration cannot hold; set TMPDIR\n",
+		    dir);
 	else if (netboot_setup(dir, &paths, &a->conf, a->image) == 0)
 		r = serve(a, &paths);
 	netboot_paths_free(&paths);

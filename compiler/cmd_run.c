@@ -34,9 +34,10 @@ enum { O_MEM = 1, O_TIMEOUT, O_DISPLAY, O_VERBOSE, O_ENV, O_KERNEL_ARGS,
 	O_HELP };
 
 static const struct opt opts[] = {
-	{ O_MEM, "mem", 'm', "MIB", "the machine's memory in MiB (default 512)" },
-	{ O_TIMEOUT, "timeout", 't', "S", "stop the machine after S seconds and "
-	    "exit 124\n(default 0: never)" },
+	{ O_MEM, "mem", 'm', "MIB",
+	    "the machine's memory in MiB (default 512)" },
+	{ O_TIMEOUT, "timeout", 't', "S", "stop the machine after S seconds "
+	    "and exit 124\n(default 0: never)" },
 	{ O_ENV, "env", 'e', "NAME=value", "an environment variable for the "
 	    "program\n(NAME of A-Z, 0-9, _); repeatable" },
 	{ O_KERNEL_ARGS, "kernel-args", 0, "TEXT", "kernel options, e.g. "
@@ -95,19 +96,20 @@ static int take_option(struct run *r, struct opt_state *s, int id,
 	switch (id) {
 	case O_MEM:
 		if (parse_number(v, 64, 1 << 20, &n) < 0 || n != (unsigned)n)
-			return opt_usage_error(s, "--mem wants whole MiB from 64, "
-			    "not %s", v);
+			return opt_usage_error(s, "--mem wants whole MiB from "
+			    "64, not %s", v);
 		r->cfg.mem_mb = (unsigned)n;
 		break;
 	case O_TIMEOUT:
 		if (parse_number(v, 0, 1e6, &r->timeout) < 0)
-			return opt_usage_error(s, "--timeout wants seconds (0 for "
-			    "never), not %s", v);
+			return opt_usage_error(s, "--timeout wants seconds (0 "
+			    "for never), not %s", v);
 		break;
 	case O_ENV:
 		if (!runline_is_env(v))
-			return opt_usage_error(s, "-e wants NAME=value with NAME of "
-			    "A-Z, 0-9 and _ starting with a letter, not %s", v);
+			return opt_usage_error(s, "-e wants NAME=value with "
+			    "NAME of A-Z, 0-9 and _ starting with a letter, "
+			    "not %s", v);
 		if (strlist_add(&r->env, v) < 0)
 			return EXIT_QEMU;
 		break;
@@ -139,8 +141,8 @@ static int choose_window(struct run *r)
 	}
 	backend = qemu_window_backend(r->cfg.qemu);
 	if (!backend) {
-		fprintf(stderr, "terrarium run: cannot show a window: QEMU has no "
-		    "gtk or sdl display (install qemu-system-gui)\n");
+		fprintf(stderr, "terrarium run: cannot show a window: QEMU has "
+		    "no gtk or sdl display (install qemu-system-gui)\n");
 		return EXIT_QEMU;
 	}
 	r->cfg.video = QEMU_VIDEO_WINDOW;
@@ -186,8 +188,8 @@ static int ended(const struct run *r, struct qemu *q, enum qemu_wait w)
 	switch (qemu_end(q, &status)) {
 	case QEMU_END_STATUS:
 		if (status == PANIC_STATUS) {
-			fprintf(stderr, "terrarium run: the kernel stopped on a "
-			    "crash (status 70)\n");
+			fprintf(stderr, "terrarium run: the kernel stopped on "
+			    "a crash (status 70)\n");
 			show_tail(r, q);
 			return status;
 		}
@@ -251,8 +253,8 @@ int cmd_run(int argc, char **argv)
 			goto out;
 		}
 		if (id == OPT_OPERAND && r.cfg.image) {
-			status = opt_usage_error(&s, "one image at a time (program "
-			    "arguments go after --): %s", v);
+			status = opt_usage_error(&s, "one image at a time "
+			    "(program arguments go after --): %s", v);
 			goto out;
 		}
 		if (id == OPT_OPERAND)
@@ -274,9 +276,9 @@ int cmd_run(int argc, char **argv)
 	    argv + s.next, argc - s.next, &bad);
 	if (!line) {
 		if (bad)
-			status = opt_usage_error(&s, "the argument %s holds a double "
-			    "quote, which the image's command line cannot carry",
-			    bad);
+			status = opt_usage_error(&s, "the argument %s holds a "
+			    "double quote, which the image's command line "
+			    "cannot carry", bad);
 		else
 			fprintf(stderr, "terrarium run: out of memory\n");
 		goto out;

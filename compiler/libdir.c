@@ -31,8 +31,8 @@ const char *libdir(void)
 		return dir;
 	if (env && *env) {
 		if (!is_dir(env)) {
-			fprintf(stderr, "terrarium: TERRARIUM_LIBDIR=%s is not a "
-			    "directory\n", env);
+			fprintf(stderr, "terrarium: TERRARIUM_LIBDIR=%s is not "
+			    "a directory\n", env);
 			return NULL;
 		}
 		snprintf(dir, sizeof(dir), "%s", env);
@@ -54,9 +54,9 @@ const char *libdir(void)
 	if ((size_t)snprintf(dir, sizeof(dir), "%s/../lib/terrarium", exe) <
 	    sizeof(dir) && is_dir(dir))
 		return dir;
-	fprintf(stderr, "terrarium: no lib/terrarium beside %s or in its parent "
-	    "directory: build Terrarium (make) or install it (make install)\n",
-	    exe);
+	fprintf(stderr, "terrarium: no lib/terrarium beside %s or in its "
+	    "parent directory: build Terrarium (make) or install it (make "
+	    "install)\n", exe);
 	*dir = '\0';
 	return NULL;
 }
@@ -88,8 +88,8 @@ int libdir_clib(const char *word, const char *who, const char *const *dirs,
 	case CLIB_OPTION:
 		return 0;
 	case CLIB_THREADS:
-		fprintf(stderr, "terrarium: %s needs kernel threads (%s), which "
-		    "Terrarium does not run yet\n", who, word);
+		fprintf(stderr, "terrarium: %s needs kernel threads (%s), "
+		    "which Terrarium does not run yet\n", who, word);
 		return -1;
 	case CLIB_LIBDIR:
 		return libdir_file(archive, buf, size) < 0 ? -1 : 1;

@@ -12,13 +12,15 @@ static const struct {
 	const char *prefix;
 	const char *hint;
 } hints[] = {
-	{ "program_start", "the program start-up of libterrarium.a (runtime/)" },
+	{ "program_start",
+	    "the program start-up of libterrarium.a (runtime/)" },
 	{ "unix_", "OCaml's unix library: -package unix, or -l unix" },
 	{ "caml_unix", "OCaml's unix library: -package unix, or -l unix" },
 	{ "re_", "OCaml's str library: -package str, or -l camlstr" },
 	{ "pthread_", "threads, which Terrarium does not run yet" },
 	{ "caml_thread", "threads, which Terrarium does not run yet" },
-	{ "__", "a C library built for glibc (musl lacks its internal entry points)" },
+	{ "__", "a C library built for glibc (musl lacks its internal entry "
+	    "points)" },
 	{ "caml", "the OCaml runtime or a package's C stubs (a missing -l?)" },
 };
 
@@ -99,7 +101,8 @@ int linklog_undefined(const char *log, struct strlist *syms,
 		}
 		sym = quoted_after(line, len, "undefined reference to ", &oom);
 		if (!sym)
-			sym = quoted_after(line, len, "undefined symbol ", &oom);
+			sym = quoted_after(line, len, "undefined symbol ",
+			    &oom);
 		if (oom)
 			goto err_oom;
 		if (!sym)
@@ -112,7 +115,8 @@ int linklog_undefined(const char *log, struct strlist *syms,
 		if (!strlist_has(syms, sym)) {
 			r = strlist_add(syms, sym);
 			if (r == 0)
-				r = strlist_add(where, *f ? f : file ? file : "");
+				r = strlist_add(where,
+				    *f ? f : file ? file : "");
 		}
 		free(f);
 		free(sym);

@@ -72,7 +72,8 @@ static int take_value(struct opt_state *s, const struct opt *o,
 		return o->id;
 	}
 	if (s->next >= s->argc) {
-		opt_usage_error(s, "option %s needs a value (%s)", word, o->arg);
+		opt_usage_error(s, "option %s needs a value (%s)", word,
+		    o->arg);
 		return OPT_ERROR;
 	}
 	*value = s->argv[s->next++];

@@ -74,10 +74,10 @@ struct qemu_config {
 	const char *machine;
 	const char *cpu;	/* NULL: QEMU's default CPU */
 	enum qemu_video video;
-	const char *window;	/* QEMU_VIDEO_WINDOW: "gtk", "sdl"; NULL: QEMU's choice */
-	int reboot;		/* non-zero: a guest reset reboots (no -no-reboot) */
-	int echo_fd;		/* serial output is copied here as it comes; -1: nowhere */
-	const char *serial_log;	/* file that gets the serial output; NULL: none */
+	const char *window;	/* "gtk", "sdl"; NULL: QEMU's choice */
+	int reboot;		/* non-zero: a reset reboots (no -no-reboot) */
+	int echo_fd;		/* gets serial output as it comes; -1: none */
+	const char *serial_log;	/* file for the serial output; NULL: none */
 	struct qemu_port ports[QEMU_MAX_PORTS];	/* COM2 on */
 	int nports;		/* how many of ports[] the machine has */
 	const char *ports_after;	/* until this text appears on COM1 the
@@ -85,7 +85,7 @@ struct qemu_config {
 				   sent: OVMF uses COM2 as a console too (the
 				   image says on COM1 when its part starts);
 				   NULL: no wait */
-	char *const *extra;	/* more QEMU arguments, NULL-terminated; or NULL */
+	char *const *extra;	/* NULL or more QEMU arguments, NULL-ended */
 	const char *qemu;	/* QEMU binary, looked up in PATH */
 	const char *ovmf_code;
 	const char *ovmf_vars;	/* template, copied for each run */
@@ -93,7 +93,7 @@ struct qemu_config {
 
 /* How a finished QEMU ended. */
 enum qemu_end {
-	QEMU_END_STATUS,	/* the image wrote its status to QEMU_EXIT_PORT */
+	QEMU_END_STATUS,	/* the image wrote a status to the exit port */
 	QEMU_END_POWEROFF,	/* the guest powered off (status 0) */
 	QEMU_END_RESET,		/* the guest reset with -no-reboot: a reset
 				   request or a triple fault (status 0) */

@@ -25,7 +25,7 @@ struct qemu_port_run {
 
 struct qemu {
 	pid_t pid;
-	int slot;		/* index in the list of QEMUs to kill on a signal */
+	int slot;		/* index among the QEMUs a signal kills */
 	int pidfd;
 	int serial_fd;		/* -1 once QEMU closed it */
 	int qmp_fd;		/* -1 once QEMU closed it */

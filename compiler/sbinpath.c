@@ -14,7 +14,8 @@ static int has_dir(const char *list, const char *dir)
 	const char *p;
 
 	for (p = list; (p = strstr(p, dir)); p += n)
-		if ((p == list || p[-1] == ':') && (p[n] == ':' || p[n] == '\0'))
+		if ((p == list || p[-1] == ':') &&
+		    (p[n] == ':' || p[n] == '\0'))
 			return 1;
 	return 0;
 }

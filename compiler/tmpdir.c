@@ -22,8 +22,8 @@ char *tmpdir_make(const char *what)
 		return NULL;
 	}
 	if (!mkdtemp(dir)) {
-		fprintf(stderr, "terrarium: cannot create a directory in %s: %s\n",
-		    base, strerror(errno));
+		fprintf(stderr, "terrarium: cannot create a directory in %s: "
+		    "%s\n", base, strerror(errno));
 		free(dir);
 		return NULL;
 	}

@@ -77,13 +77,15 @@ int ioapic_route(uint32_t gsi, unsigned vector, unsigned flags,
 		if (gsi < io->gsi_base || gsi - io->gsi_base >= io->inputs)
 			continue;
 		n = gsi - io->gsi_base;
-		lo = vector & 0xff;	/* fixed delivery, physical destination */
+		/* Fixed delivery, physical destination. */
+		lo = vector & 0xff;
 		if (flags & MADT_ACTIVE_LOW)
 			lo |= REDIR_ACTIVE_LOW;
 		if (flags & MADT_LEVEL)
 			lo |= REDIR_LEVEL;
 		/* Destination first, so the input is never open to another. */
-		reg_write(io, REG_REDIR + 2 * n + 1, apic_id << REDIR_DEST_SHIFT);
+		reg_write(io, REG_REDIR + 2 * n + 1,
+		    apic_id << REDIR_DEST_SHIFT);
 		reg_write(io, REG_REDIR + 2 * n, lo);
 		return 0;
 	}

@@ -120,7 +120,7 @@ int lapic_init(uint64_t madt_addr)
 	mask_unused();
 	lapic_write(LAPIC_TPR, 0);
 	lapic_write(LAPIC_LVT_ERROR, LAPIC_ERROR_VECTOR);
-	/* Errors from before: latched by the first write, cleared by the next. */
+	/* Errors from before: the first write latches them, the next clears. */
 	error_status();
 	error_status();
 	lapic_write(LAPIC_SVR, SVR_ENABLE | LAPIC_SPURIOUS_VECTOR);

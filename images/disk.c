@@ -109,7 +109,8 @@ int disk_write(const char *out, const struct gpt_disk *d, const char *esp)
 		goto err;
 	if (ftruncate(fd, size) < 0 ||
 	    pwrite(fd, head, head_len, 0) != (ssize_t)head_len ||
-	    pwrite(fd, tail, tail_len, size - (off_t)tail_len) != (ssize_t)tail_len) {
+	    pwrite(fd, tail, tail_len, size - (off_t)tail_len) !=
+	    (ssize_t)tail_len) {
 		fprintf(stderr, "terrarium: cannot write %s: %s\n", tmp,
 		    strerror(errno ? errno : EIO));
 		goto err_file;

@@ -128,8 +128,8 @@ static int run(struct strlist *argv, const char *what)
 		return -1;
 	r = spawn_run(argv->v, NULL, "/dev/null", NULL);
 	if (r != 0 && r != -1)
-		fprintf(stderr, "terrarium: %s failed (%s exited with status %d)\n",
-		    what, argv->v[0], r);
+		fprintf(stderr, "terrarium: %s failed (%s exited with status "
+		    "%d)\n", what, argv->v[0], r);
 	strlist_free(argv);
 	return r == 0 ? 0 : -1;
 }
@@ -157,8 +157,10 @@ static int copy_files(const char *path, const char *files)
 	r |= strlist_add(&argv, "-i");
 	r |= strlist_add(&argv, path);
 	for (i = 0; i < n; i++) {
-		if (strcmp(names[i]->d_name, ".") && strcmp(names[i]->d_name, ".."))
-			r |= strlist_addf(&argv, "%s/%s", files, names[i]->d_name);
+		if (strcmp(names[i]->d_name, ".") && strcmp(names[i]->d_name,
+		    ".."))
+			r |= strlist_addf(&argv, "%s/%s", files,
+			    names[i]->d_name);
 		free(names[i]);
 	}
 	free(names);

@@ -30,7 +30,7 @@
 struct gpt_disk {
 	uint64_t sectors;		/* size of the whole disk */
 	uint8_t disk_guid[16];		/* in on-disk byte order */
-	uint8_t part_guid[16];		/* the ESP's unique GUID, on-disk order */
+	uint8_t part_guid[16];		/* the ESP's own GUID, on-disk order */
 	uint64_t first, last;		/* the ESP's first and last LBA */
 };
 

@@ -38,8 +38,9 @@ static int check_output(const char *out)
 	struct stat st;
 
 	if (stat(out, &st) == 0 && !S_ISREG(st.st_mode)) {
-		fprintf(stderr, "terrarium: %s is not a regular file; write the "
-		    "image to a file, then copy it to the device with dd\n", out);
+		fprintf(stderr, "terrarium: %s is not a regular file; write "
+		    "the image to a file, then copy it to the device with dd\n",
+		    out);
 		return -1;
 	}
 	return 0;
@@ -104,9 +105,10 @@ int image_make(const struct image_job *j)
 	if (iso) {
 		kib = need_mib * 1024;
 		if (kib > ISO_ESP_MAX_KIB)
-			fprintf(stderr, "terrarium: warning: the EFI boot image "
-			    "is %llu MiB; some firmware loads only its first "
-			    "32 MiB from a CD\n", (unsigned long long)need_mib);
+			fprintf(stderr, "terrarium: warning: the EFI boot "
+			    "image is %llu MiB; some firmware loads only its "
+			    "first 32 MiB from a CD\n",
+			    (unsigned long long)need_mib);
 	} else {
 		if (size_disk(j, need_mib, &d) < 0 || random_guids(&d) < 0)
 			return 1;

@@ -86,8 +86,8 @@ int iso_write(const char *out, const char *esp, const char *dir)
 	if (r != 0) {
 		if (r != -1) {
 			show_file(log);
-			fprintf(stderr, "terrarium: making the ISO image failed "
-			    "(xorriso exited with status %d)\n", r);
+			fprintf(stderr, "terrarium: making the ISO image "
+			    "failed (xorriso exited with status %d)\n", r);
 		}
 		goto err_tmp;
 	}

@@ -59,13 +59,15 @@ int pe_check_file(const char *path)
 
 	f = fopen(path, "rb");
 	if (!f) {
-		fprintf(stderr, "terrarium: cannot read the image %s: %s\n", path,
+		fprintf(stderr, "terrarium: cannot read the image %s: %s\n",
+		    path,
 		    strerror(errno));
 		return -1;
 	}
 	n = fread(buf, 1, sizeof(buf), f);
 	if (ferror(f)) {
-		fprintf(stderr, "terrarium: cannot read the image %s: %s\n", path,
+		fprintf(stderr, "terrarium: cannot read the image %s: %s\n",
+		    path,
 		    strerror(errno));
 		fclose(f);
 		return -1;

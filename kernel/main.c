@@ -58,8 +58,8 @@ static void print_summary(const struct bootinfo *bi)
 	kprintf("cpu: %s, TSC %lu MHz\n", cpu_brand(brand),
 	    tsc_hz() / 1000000);
 	if (bi->time.valid)
-		kprintf("time: %04u-%02u-%02u %02u:%02u:%02u (firmware clock)\n",
-		    bi->time.year, bi->time.month, bi->time.day,
+		kprintf("time: %04u-%02u-%02u %02u:%02u:%02u (firmware "
+		    "clock)\n", bi->time.year, bi->time.month, bi->time.day,
 		    bi->time.hour, bi->time.minute, bi->time.second);
 	boot_us = tsc_ns(rdtsc() - bi->tsc_at_entry) / 1000;
 	kprintf("boot: %lu.%03lu ms from efi_main to the end of this banner\n",

@@ -30,7 +30,7 @@ enum crash_kind {
 struct options {
 	enum after_banner after;
 	enum crash_kind crash;
-	bool stdio_ports;	/* stdio=com2: program stdout on COM2, stderr on COM3 */
+	bool stdio_ports;	/* stdio=com2: stdout on COM2, stderr on COM3 */
 	const char *image_name;	/* first word when it names the image, or "" */
 	char **env;		/* NAME=value words, nenv of them */
 	int nenv;

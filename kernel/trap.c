@@ -87,7 +87,8 @@ void idt_init(void)
 	int v;
 
 	for (v = 0; v < NVECTORS; v++) {
-		stub = (uint64_t)(uintptr_t)trap_stubs + (uint64_t)v * STUB_SIZE;
+		stub = (uint64_t)(uintptr_t)trap_stubs +
+		    (uint64_t)v * STUB_SIZE;
 		idt[v].offset_lo = stub & 0xffff;
 		idt[v].selector = SEL_KERNEL_CODE;
 		idt[v].ist = ist_for(v);
@@ -123,7 +124,8 @@ static void print_registers(const struct trap_frame *f)
 	    f->r8, f->r9, f->r10, f->r11);
 	kprintf("r12 %016lx r13 %016lx r14 %016lx r15 %016lx\n",
 	    f->r12, f->r13, f->r14, f->r15);
-	kprintf("rip %016lx rflags %08lx cs %04lx ss %04lx cr2 %016lx cr3 %016lx\n",
+	kprintf("rip %016lx rflags %08lx cs %04lx ss %04lx cr2 %016lx "
+	    "cr3 %016lx\n",
 	    f->rip, f->rflags, f->cs, f->ss, read_cr2(), read_cr3());
 }
 
@@ -156,8 +158,8 @@ void trap_handler(struct trap_frame *f)
 	 */
 	if (reporting) {
 		console_serial_only();
-		kprintf("\n*** CPU exception %lu (%s) at rip %p while reporting "
-		    "a crash ***\n", f->vector, name, (void *)f->rip);
+		kprintf("\n*** CPU exception %lu (%s) at rip %p while "
+		    "reporting a crash ***\n", f->vector, name, (void *)f->rip);
 		stop_failed(PANIC_STATUS);
 	}
 	reporting = 1;

@@ -28,8 +28,8 @@ static void proxy_boot(FILE *f, const struct netboot_conf *c, const char *url)
 	   with a one-entry menu, which they boot without asking. */
 	for (i = 0; i < sizeof(arches) / sizeof(arches[0]); i++) {
 		if (!c->ipxe) {
-			fprintf(f, "pxe-service=%s,\"Terrarium\",%s\n", arches[i],
-			    file);
+			fprintf(f, "pxe-service=%s,\"Terrarium\",%s\n",
+			    arches[i], file);
 			continue;
 		}
 		fprintf(f, "pxe-service=tag:!ipxe,%s,\"Terrarium\",%s\n",
@@ -48,9 +48,11 @@ static void dhcp_boot(FILE *f, const struct netboot_conf *c, const char *url)
 		/* iPXE's no-pxedhcp (option 175.176): no 2 s wait for a
 		   ProxyDHCP offer that will not come. */
 		fprintf(f, "dhcp-option-force=tag:ipxe,encap:175,176,1\n");
-		fprintf(f, "dhcp-boot=tag:ipxe,%s/%s\n", url, NETBOOT_SCRIPT_FILE);
+		fprintf(f, "dhcp-boot=tag:ipxe,%s/%s\n", url,
+		    NETBOOT_SCRIPT_FILE);
 		fprintf(f, "dhcp-boot=tag:efi64,tag:!ipxe,%s\n", file);
-		fprintf(f, "dhcp-boot=tag:httpboot,tag:!ipxe,%s/%s\n", url, file);
+		fprintf(f, "dhcp-boot=tag:httpboot,tag:!ipxe,%s/%s\n", url,
+		    file);
 	} else {
 		fprintf(f, "dhcp-boot=tag:efi64,%s\n", file);
 		fprintf(f, "dhcp-boot=tag:httpboot,%s/%s\n", url, file);
@@ -66,7 +68,8 @@ int netboot_write_dnsmasq(FILE *f, const struct netboot_conf *c)
 	char url[64];
 	struct in_addr net;
 
-	snprintf(url, sizeof(url), "http://%s:%u", ip(c->addr, a), c->http_port);
+	snprintf(url, sizeof(url), "http://%s:%u", ip(c->addr, a),
+	    c->http_port);
 	fputs(header, f);
 	fprintf(f, "# DHCP and TFTP only, on %s alone.\n"
 	    "port=0\nno-resolv\nno-hosts\ninterface=%s\nbind-interfaces\n"

@@ -23,30 +23,33 @@ int host_interface(const char *name, struct in_addr *addr,
 	int found = 0;
 
 	if (if_nametoindex(name) == 0) {
-		fprintf(stderr, "terrarium: there is no network interface named "
-		    "%s (ip link lists them)\n", name);
+		fprintf(stderr, "terrarium: there is no network interface "
+		    "named %s (ip link lists them)\n", name);
 		return -1;
 	}
 	if (getifaddrs(&list) < 0) {
-		fprintf(stderr, "terrarium: cannot list the network interfaces: "
-		    "%s\n", strerror(errno));
+		fprintf(stderr, "terrarium: cannot list the network "
+		    "interfaces: %s\n", strerror(errno));
 		return -1;
 	}
 	for (i = list; i; i = i->ifa_next) {
 		if (strcmp(i->ifa_name, name) != 0)
 			continue;
 		flags = i->ifa_flags;
-		if (!found && i->ifa_addr && i->ifa_addr->sa_family == AF_INET &&
+		if (!found && i->ifa_addr &&
+		    i->ifa_addr->sa_family == AF_INET &&
 		    i->ifa_netmask) {
 			*addr = ((struct sockaddr_in *)i->ifa_addr)->sin_addr;
-			*mask = ((struct sockaddr_in *)i->ifa_netmask)->sin_addr;
+			*mask =
+			    ((struct sockaddr_in *)i->ifa_netmask)->sin_addr;
 			found = 1;
 		}
 	}
 	freeifaddrs(list);
 	if (!found) {
-		fprintf(stderr, "terrarium: %s has no IPv4 address; give it one "
-		    "first (ip addr add 192.168.50.1/24 dev %s)\n", name, name);
+		fprintf(stderr, "terrarium: %s has no IPv4 address; give it "
+		    "one first (ip addr add 192.168.50.1/24 dev %s)\n", name,
+		    name);
 		return -1;
 	}
 	if (!(flags & IFF_UP)) {
@@ -87,12 +90,13 @@ static int port_taken(int err, unsigned port, int tcp, const char *what,
     const char *where)
 {
 	if (err == EADDRINUSE)
-		fprintf(stderr, "terrarium: %s port %u (%s) is already in use on "
-		    "%s; stop the server that holds it (ss -lnup shows it)\n",
-		    tcp ? "TCP" : "UDP", port, what, where);
+		fprintf(stderr, "terrarium: %s port %u (%s) is already in use "
+		    "on %s; stop the server that holds it (ss -lnup shows "
+		    "it)\n", tcp ? "TCP" : "UDP", port, what, where);
 	else
 		fprintf(stderr, "terrarium: cannot take %s port %u (%s) on %s: "
-		    "%s\n", tcp ? "TCP" : "UDP", port, what, where, strerror(err));
+		    "%s\n", tcp ? "TCP" : "UDP", port, what, where,
+		    strerror(err));
 	return -1;
 }
 

@@ -55,7 +55,8 @@ const char *netboot_parse_host(const char *arg, struct netboot_host *h)
 				return bad;
 			sep = *p++;
 		}
-		if (!isxdigit((unsigned char)p[0]) || !isxdigit((unsigned char)p[1]))
+		if (!isxdigit((unsigned char)p[0]) ||
+		    !isxdigit((unsigned char)p[1]))
 			return bad;
 		h->mac[i] = (unsigned char)(hexval(p[0]) << 4 | hexval(p[1]));
 		p += 2;
@@ -103,7 +104,8 @@ const char *netboot_parse_range(const char *arg, struct in_addr addr,
 		return "wants FIRST,LAST: two IPv4 addresses";
 	why = pool_address(arg, (size_t)(comma - arg), addr, mask, first);
 	if (!why)
-		why = pool_address(comma + 1, strlen(comma + 1), addr, mask, last);
+		why = pool_address(comma + 1, strlen(comma + 1), addr, mask,
+		    last);
 	if (why)
 		return why;
 	if (host(*first) > host(*last))

@@ -78,7 +78,8 @@ static int start(struct serve_proc *p, const sigset_t *caught)
 	if (!r)
 		r = posix_spawnattr_setsigdefault(&attr, &deflt);
 	if (!r)
-		r = posix_spawnp(&p->pid, p->argv[0], &fa, &attr, p->argv, environ);
+		r = posix_spawnp(&p->pid, p->argv[0], &fa, &attr, p->argv,
+		    environ);
 	posix_spawn_file_actions_destroy(&fa);
 	posix_spawnattr_destroy(&attr);
 	close(fds[1]);
@@ -166,7 +167,8 @@ static void reap(struct serve_proc *procs, int n)
 
 	for (i = 0; i < n; i++)
 		if (procs[i].pid > 0 && !procs[i].ended &&
-		    waitpid(procs[i].pid, &procs[i].status, WNOHANG) == procs[i].pid)
+		    waitpid(procs[i].pid, &procs[i].status, WNOHANG) ==
+		    procs[i].pid)
 			procs[i].ended = 1;
 }
 
@@ -176,7 +178,8 @@ static int gone(const struct serve_proc *p)
 	siginfo_t si;
 
 	si.si_pid = 0;
-	return waitid(P_PID, (id_t)p->pid, &si, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+	return waitid(P_PID, (id_t)p->pid, &si,
+	    WEXITED | WNOHANG | WNOWAIT) == 0 &&
 	    si.si_pid == p->pid;
 }
 
@@ -272,8 +275,9 @@ static int loop(struct serve_proc *procs, int n, const char *ready, int sfd,
 			announced = 1;
 		}
 		if (!announced && now_ms() > deadline) {
-			fprintf(stderr, "terrarium: %s did not become ready within "
-			    "%d s\n", procs[started - 1].name, SERVE_READY_MS / 1000);
+			fprintf(stderr, "terrarium: %s did not become ready "
+			    "within %d s\n", procs[started - 1].name,
+			    SERVE_READY_MS / 1000);
 			return 1;
 		}
 		pfd[0].fd = sfd;
@@ -285,8 +289,8 @@ static int loop(struct serve_proc *procs, int n, const char *ready, int sfd,
 			}
 		if (poll(pfd, (nfds_t)np, announced ? -1 : TICK_MS) < 0 &&
 		    errno != EINTR) {
-			fprintf(stderr, "terrarium: cannot wait for the servers: "
-			    "%s\n", strerror(errno));
+			fprintf(stderr, "terrarium: cannot wait for the "
+			    "servers: %s\n", strerror(errno));
 			return 1;
 		}
 		for (i = 0; i < started; i++)

@@ -132,7 +132,8 @@ int netboot_setup(const char *dir, const struct netboot_paths *p,
 	}
 	if (copy_in(image, p->www, NETBOOT_IMAGE_FILE) < 0)
 		return -1;
-	if (c->ipxe && copy_in(NETBOOT_IPXE_SOURCE, p->www, NETBOOT_IPXE_FILE) < 0)
+	if (c->ipxe && copy_in(NETBOOT_IPXE_SOURCE, p->www,
+	    NETBOOT_IPXE_FILE) < 0)
 		return -1;
 	script = join(p->www, NETBOOT_SCRIPT_FILE);
 	if (!script) {

@@ -27,7 +27,7 @@
 #include "soil/sys_file.h"
 
 #define STACK_PAGES	2048	/* 8 MiB, Linux's default stack limit */
-#define GUARD_PAGES	16	/* unmapped below it, so a big frame still hits */
+#define GUARD_PAGES	16	/* unmapped below it: a big frame still hits */
 
 #define AT_NULL		0
 #define AT_PAGESZ	6
@@ -134,7 +134,8 @@ static uint64_t alloc_stack(void)
 		panic("start: no memory for the program's %d KiB stack",
 		    STACK_PAGES * 4);
 	for (i = 0; i < GUARD_PAGES; i++)
-		paging_guard_page((uint64_t)(uintptr_t)p + (uint64_t)i * PAGE_SIZE);
+		paging_guard_page((uint64_t)(uintptr_t)p +
+		    (uint64_t)i * PAGE_SIZE);
 	guard_low = (uint64_t)(uintptr_t)p;
 	guard_high = guard_low + GUARD_PAGES * PAGE_SIZE;
 	return guard_high + STACK_PAGES * PAGE_SIZE;

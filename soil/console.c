@@ -111,7 +111,8 @@ int console_fds_init(bool ports)
 	    (err = open_stream(0, &stdin_ops, O_RDONLY)) < 0 ||
 	    (err = open_stream(1, &stdout_ops, O_WRONLY)) < 0 ||
 	    (err = open_stream(2, &stderr_ops, O_WRONLY)) < 0) {
-		kprintf("console: cannot open the standard streams (%d)\n", err);
+		kprintf("console: cannot open the standard streams (%d)\n",
+		    err);
 		return err;
 	}
 	return 0;

@@ -15,7 +15,7 @@
 struct kernel_sigaction {
 	uint64_t handler;	/* SIG_DFL (0), SIG_IGN (1) or a function */
 	uint64_t flags;		/* SA_* */
-	uint64_t restorer;	/* where the handler returns: calls rt_sigreturn */
+	uint64_t restorer;	/* the handler's return; calls rt_sigreturn */
 	uint64_t mask;		/* blocked while the handler runs */
 };
 

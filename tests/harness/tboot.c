@@ -156,7 +156,8 @@ static const struct option long_options[] = {
 /* Prints a usage error and returns EXIT_HARNESS. */
 static int usage_error(const char *msg, const char *arg)
 {
-	fprintf(stderr, "tboot: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	fprintf(stderr, "tboot: %s%s%s\n", msg, arg ? ": " : "",
+	    arg ? arg : "");
 	fprintf(stderr, "Try 'tboot --help'.\n");
 	return EXIT_HARNESS;
 }
@@ -225,7 +226,8 @@ static int take_option(struct options *o, int opt, const char *arg)
 		break;
 	case OPT_MEM:
 		if (parse_number(arg, 16, 1 << 20, &v) < 0 || v != (unsigned)v)
-			return usage_error("--mem wants whole MiB from 16", arg);
+			return usage_error("--mem wants whole MiB from 16",
+			    arg);
 		o->cfg.mem_mb = (unsigned)v;
 		break;
 	case OPT_CPU:
@@ -251,7 +253,8 @@ static int take_option(struct options *o, int opt, const char *arg)
 		break;
 	case OPT_EXPECT:
 		if (!*arg)
-			return usage_error("--expect wants a non-empty text", NULL);
+			return usage_error("--expect wants a non-empty text",
+			    NULL);
 		/* fall through */
 	case OPT_SCREENSHOT:
 	case OPT_SENDKEY:
@@ -268,7 +271,8 @@ static int take_option(struct options *o, int opt, const char *arg)
 		break;
 	case OPT_TIMEOUT:
 		if (parse_number(arg, 0, 1e6, &v) < 0)
-			return usage_error("--timeout wants seconds, 0 for never", arg);
+			return usage_error("--timeout wants seconds, 0 for "
+			    "never", arg);
 		o->timeout = v;
 		break;
 	case OPT_LOG:
@@ -300,16 +304,18 @@ static int check_options(const struct options *o)
 	for (i = 0; i < o->nactions; i++)
 		expects += o->actions[i].kind == ACT_EXPECT;
 	if (o->nboot != 1)
-		return usage_error("give exactly one of --kernel, --efi, --fat, "
-		    "--disk, --usb, --no-disk", NULL);
+		return usage_error("give exactly one of --kernel, --efi, "
+		    "--fat, --disk, --usb, --no-disk", NULL);
 	if (o->cfg.append && o->cfg.boot != QEMU_BOOT_KERNEL)
-		return usage_error("--append goes with --kernel only (OVMF passes "
-		    "no arguments to an image it boots from a disk)", NULL);
-	if (o->quit_after_expect && expects == 0)
-		return usage_error("--quit-after-expect needs an --expect", NULL);
-	if (o->display != DISPLAY_NO && o->cfg.video == QEMU_VIDEO_NONE)
-		return usage_error("--no-vga leaves nothing to show in a window",
+		return usage_error("--append goes with --kernel only (OVMF "
+		    "passes no arguments to an image it boots from a disk)",
 		    NULL);
+	if (o->quit_after_expect && expects == 0)
+		return usage_error("--quit-after-expect needs an --expect",
+		    NULL);
+	if (o->display != DISPLAY_NO && o->cfg.video == QEMU_VIDEO_NONE)
+		return usage_error("--no-vga leaves nothing to show in a "
+		    "window", NULL);
 	return 0;
 }
 
@@ -327,7 +333,8 @@ static int choose_display(struct options *o)
 	if ((!x || !*x) && (!w || !*w))
 		why = "neither $DISPLAY nor $WAYLAND_DISPLAY is set";
 	else if (!(backend = qemu_window_backend(o->cfg.qemu)))
-		why = "QEMU has no gtk or sdl display (install qemu-system-gui)";
+		why = "QEMU has no gtk or sdl display (install "
+		    "qemu-system-gui)";
 	else
 		why = NULL;
 	if (why && o->display == DISPLAY_YES) {
@@ -335,7 +342,8 @@ static int choose_display(struct options *o)
 		return EXIT_HARNESS;
 	}
 	if (why) {
-		fprintf(stderr, "tboot: no window (%s); serial console only\n", why);
+		fprintf(stderr, "tboot: no window (%s); serial console only\n",
+		    why);
 		return 0;
 	}
 	o->cfg.video = QEMU_VIDEO_WINDOW;
@@ -350,14 +358,15 @@ static int parse_args(struct options *o, int argc, char **argv)
 
 	qemu_config_init(&o->cfg);
 	o->timeout = -1;
-	while ((opt = getopt_long(argc, argv, "+hqv", long_options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+hqv", long_options,
+	    NULL)) != -1) {
 		r = take_option(o, opt, optarg);
 		if (r)
 			return r;
 	}
 	if (optind < argc && strcmp(argv[optind - 1], "--") != 0)
-		return usage_error("unexpected argument (QEMU arguments go after --)",
-		    argv[optind]);
+		return usage_error("unexpected argument (QEMU arguments go "
+		    "after --)", argv[optind]);
 	o->cfg.extra = argv + optind;
 	r = check_options(o);
 	if (r)
@@ -400,14 +409,16 @@ static int wait_failed(struct qemu *q, const struct options *o,
 	case QEMU_TIMEOUT:
 		qemu_kill(q);
 		if (text)
-			fprintf(stderr, "tboot: timeout: \"%s\" did not appear on the "
-			    "serial console within %g s\n", text, o->timeout);
+			fprintf(stderr, "tboot: timeout: \"%s\" did not appear "
+			    "on the serial console within %g s\n", text,
+			    o->timeout);
 		else
-			fprintf(stderr, "tboot: timeout: the image did not exit "
-			    "within %g s\n", o->timeout);
+			fprintf(stderr, "tboot: timeout: the image did not "
+			    "exit within %g s\n", o->timeout);
 		return fail(q, EXIT_TIMEOUT);
 	case QEMU_EXITED:
-		fprintf(stderr, "tboot: \"%s\" never appeared: %s after %.2f s\n",
+		fprintf(stderr, "tboot: \"%s\" never appeared: %s "
+		    "after %.2f s\n",
 		    text, qemu_end_text(q, end, sizeof(end)), elapsed(q));
 		return fail(q, EXIT_UNSEEN);
 	case QEMU_INTERRUPTED:
@@ -463,16 +474,18 @@ static int run(struct qemu *q, const struct options *o)
 			if (r != QEMU_SEEN)
 				return wait_failed(q, o, r, a->arg);
 			if (o->verbose)
-				fprintf(stderr, "tboot: \"%s\" seen after %.2f s\n",
-				    a->arg, elapsed(q));
+				fprintf(stderr, "tboot: \"%s\" seen "
+				    "after %.2f s\n", a->arg, elapsed(q));
 			break;
 		case ACT_SCREENSHOT:
 			if (qemu_screendump(q, a->arg) < 0)
-				return qemu_caught_signal() ? -1 : fail(q, EXIT_HARNESS);
+				return qemu_caught_signal() ? -1 : fail(q,
+				    EXIT_HARNESS);
 			break;
 		case ACT_SENDKEY:
 			if (qemu_sendkey(q, a->arg) < 0)
-				return qemu_caught_signal() ? -1 : fail(q, EXIT_HARNESS);
+				return qemu_caught_signal() ? -1 : fail(q,
+				    EXIT_HARNESS);
 			break;
 		case ACT_TYPE:
 			if (qemu_serial_write(q, a->arg, strlen(a->arg)) < 0)
@@ -522,8 +535,8 @@ int main(int argc, char **argv)
 	else {
 		status = run(q, &o);
 		if (o.verbose && qemu_first_output_ms(q) >= 0)
-			fprintf(stderr, "tboot: first serial output came %.2f s "
-			    "after the guest started\n",
+			fprintf(stderr, "tboot: first serial output came %.2f "
+			    "s after the guest started\n",
 			    (double)qemu_first_output_ms(q) / 1000);
 		qemu_close(q);
 	}

@@ -68,7 +68,8 @@ static void test_command(void)
 
 	CHECK(clibs_from_command(text, &cmxa, &words) == 0);
 	CHECK(cmxa.n == 2);
-	CHECK(cmxa.n == 2 && strcmp(cmxa.v[0], "/usr/lib/ocaml/unix.cmxa") == 0);
+	CHECK(cmxa.n == 2 &&
+	    strcmp(cmxa.v[0], "/usr/lib/ocaml/unix.cmxa") == 0);
 	CHECK(cmxa.n == 2 && strcmp(cmxa.v[1], "/usr/lib/ocaml/str.cmxa") == 0);
 	CHECK(words.n == 1 && strcmp(words.v[0], "-lfoo_stubs") == 0);
 	strlist_free(&cmxa);

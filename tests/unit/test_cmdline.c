@@ -60,8 +60,10 @@ static void value_cases(void)
 	CHECK(cmdline_value("vid", "video") == NULL);
 	CHECK(!strcmp(cmdline_value("crash=", "crash"), ""));
 
-	CHECK(cmdline_parse_size("1024x768", &w, &h) == 0 && w == 1024 && h == 768);
-	CHECK(cmdline_parse_size("800X600", &w, &h) == 0 && w == 800 && h == 600);
+	CHECK(cmdline_parse_size("1024x768", &w, &h) == 0 && w == 1024 &&
+	    h == 768);
+	CHECK(cmdline_parse_size("800X600", &w, &h) == 0 && w == 800 &&
+	    h == 600);
 	CHECK(cmdline_parse_size("800x", &w, &h) < 0);
 	CHECK(cmdline_parse_size("x600", &w, &h) < 0);
 	CHECK(cmdline_parse_size("0x600", &w, &h) < 0);

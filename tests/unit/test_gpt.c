@@ -26,7 +26,8 @@ static void test_crc32(void)
 	CHECK(crc32_update(0, "123456789", 9) == 0xcbf43926u);
 	CHECK(crc32_update(0, "", 0) == 0);
 	/* Feeding in pieces gives the same result as at once. */
-	CHECK(crc32_update(crc32_update(0, "1234", 4), "56789", 5) == 0xcbf43926u);
+	CHECK(crc32_update(crc32_update(0, "1234", 4), "56789", 5) ==
+	    0xcbf43926u);
 }
 
 /*
@@ -121,7 +122,8 @@ static void test_build(uint64_t sectors)
 	CHECK(memcmp(e + 16, d.part_guid, 16) == 0);
 	CHECK(le(e + 32, 8) == d.first && le(e + 40, 8) == d.last);
 	CHECK(le(e + 48, 8) == 0);
-	CHECK(le(e + 56, 2) == 'E' && le(e + 58, 2) == 'F' && le(e + 60, 2) == 'I');
+	CHECK(le(e + 56, 2) == 'E' && le(e + 58, 2) == 'F' &&
+	    le(e + 60, 2) == 'I');
 	empty = 1;
 	for (i = 128; i < 128 * 128; i++)
 		empty &= array[i] == 0;

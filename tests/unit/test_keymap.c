@@ -35,7 +35,7 @@ static void feed(struct keymap *k, const uint8_t *bytes, size_t n)
 		}
 		if (r < 0 || r > KEYMAP_OUT_MAX ||
 		    out_len + (size_t)r > MAX_OUT) {
-			unknowns += 1000;	/* a bad count: fails the check */
+			unknowns += 1000;	/* so the check fails */
 			continue;
 		}
 		memcpy(out + out_len, buf, (size_t)r);

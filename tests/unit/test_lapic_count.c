@@ -53,8 +53,8 @@ static void test_known(void)
 	CHECK(c.divide == 0x1 && c.initial == 2343750001u);
 	/* Beyond LAPIC_DELAY_MAX: cut, and with a divisor of 128 it fits. */
 	lapic_count_for(UINT64_MAX, 2000000, 2000000000, 1000000000, &c);
-	CHECK(c.divide == 0xa &&
-	    c.initial == (LAPIC_DELAY_MAX - LAPIC_DELAY_MAX / 16) / 2 / 128 + 1);
+	CHECK(c.divide == 0xa && c.initial ==
+	    (LAPIC_DELAY_MAX - LAPIC_DELAY_MAX / 16) / 2 / 128 + 1);
 	/* A timer much faster than the TSC: even 128 is not enough. */
 	lapic_count_for(LAPIC_DELAY_MAX, 2000000, 100000000, 1500000000, &c);
 	CHECK(c.divide == 0xa && c.initial == UINT32_MAX);
@@ -108,7 +108,6 @@ static void test_bounds(void)
 				    LAPIC_DELAY_MAX : delay;
 				if (want > early)
 					want -= want / 16;
-				/* Not early but by rounding; late by a tick at most. */
 				/*
 				 * The longest count, shorter than asked (the
 				 * caller re-arms); else not early but by

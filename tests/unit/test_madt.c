@@ -195,7 +195,8 @@ static void test_entries(void)
 	for (i = 0; i < MADT_MAX_IOAPICS + 2; i++)
 		ioapic((uint8_t)i, 0xfec00000 + 0x1000 * i, 24 * i);
 	e = entry(0x7f, 2);		/* unknown type, bare */
-	e = entry(4, 9);		/* a known unused type, longer than usual */
+	/* A known unused type, longer than usual. */
+	e = entry(4, 9);
 	CHECK(parse(&m) == 0);
 	CHECK(m.cpus == 2);
 	CHECK(m.lapic_addr == 0x1234567890000ull);

@@ -99,7 +99,8 @@ static void test_range(void)
 	CHECK(netboot_parse_range("10.0.0.20,10.0.0.10", a, m, &f, &l) != NULL);
 	CHECK(netboot_parse_range("10.0.1.10,10.0.1.20", a, m, &f, &l) != NULL);
 	CHECK(netboot_parse_range("10.0.0.0,10.0.0.20", a, m, &f, &l) != NULL);
-	CHECK(netboot_parse_range("10.0.0.10,10.0.0.255", a, m, &f, &l) != NULL);
+	CHECK(netboot_parse_range("10.0.0.10,10.0.0.255", a, m, &f, &l) !=
+	    NULL);
 	CHECK(netboot_parse_range("10.0.0.1,10.0.0.20", a, m, &f, &l) != NULL);
 	CHECK(netboot_parse_range("10.0.0.10", a, m, &f, &l) != NULL);
 	CHECK(netboot_parse_range("10.0.0.10,x", a, m, &f, &l) != NULL);
@@ -192,7 +193,8 @@ static void test_dnsmasq(void)
 	c.verbose = 1;
 	t = text_of(netboot_write_dnsmasq, &c);
 	CHECK(has_line(t, "dhcp-boot=tag:efi64,BOOTX64.EFI"));
-	CHECK(has_line(t, "dhcp-boot=tag:httpboot,http://10.0.0.1:8080/BOOTX64.EFI"));
+	CHECK(has_line(t,
+	    "dhcp-boot=tag:httpboot,http://10.0.0.1:8080/BOOTX64.EFI"));
 	CHECK(!strstr(t, "snponly"));
 	CHECK(!strstr(t, "boot.ipxe"));
 	CHECK(has_line(t, "log-dhcp"));
@@ -203,8 +205,10 @@ static void test_dnsmasq(void)
 	c.addr = ip("10.0.0.77");
 	t = text_of(netboot_write_dnsmasq, &c);
 	CHECK(has_line(t, "dhcp-range=10.0.0.0,proxy,255.255.255.0"));
-	CHECK(has_line(t, "pxe-service=tag:!ipxe,x86-64_EFI,\"Terrarium\",snponly.efi"));
-	CHECK(has_line(t, "pxe-service=tag:!ipxe,BC_EFI,\"Terrarium\",snponly.efi"));
+	CHECK(has_line(t,
+	    "pxe-service=tag:!ipxe,x86-64_EFI,\"Terrarium\",snponly.efi"));
+	CHECK(has_line(t,
+	    "pxe-service=tag:!ipxe,BC_EFI,\"Terrarium\",snponly.efi"));
 	CHECK(has_line(t, "pxe-service=tag:ipxe,x86-64_EFI,\"Terrarium\","
 	    "http://10.0.0.77:8080/boot.ipxe"));
 	CHECK(has_line(t, "pxe-service=tag:ipxe,BC_EFI,\"Terrarium\","

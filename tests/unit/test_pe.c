@@ -43,7 +43,8 @@ int main(void)
 	make_valid();
 	CHECK(pe_check_efi_app(img, sizeof(img)) == NULL);
 	CHECK(says(pe_check_efi_app(img, 10), "no MZ"));
-	CHECK(says(pe_check_efi_app((const unsigned char *)"#!/bin/sh\n", 10), "no MZ"));
+	CHECK(says(pe_check_efi_app((const unsigned char *)"#!/bin/sh\n", 10),
+	    "no MZ"));
 
 	make_valid();
 	img[0] = 'Z';

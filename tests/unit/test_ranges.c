@@ -27,7 +27,8 @@ static int shape(const struct ranges *s, size_t n, const uint64_t *want)
 	if (s->n != n)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (s->r[i].start != want[2 * i] || s->r[i].end != want[2 * i + 1])
+		if (s->r[i].start != want[2 * i] ||
+		    s->r[i].end != want[2 * i + 1])
 			return 0;
 	return 1;
 }

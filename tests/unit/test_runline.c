@@ -16,8 +16,8 @@ static int builds(const char *kernel, char **env, int nenv, char **args,
 	int ok = line && strcmp(line, want) == 0;
 
 	if (!ok)
-		fprintf(stderr, "  got '%s', want '%s'\n", line ? line : "(null)",
-		    want);
+		fprintf(stderr, "  got '%s', want '%s'\n",
+		    line ? line : "(null)", want);
 	free(line);
 	return ok;
 }
@@ -38,7 +38,8 @@ static void test_build(void)
 	CHECK(builds(NULL, env, 2, NULL, 0,
 	    "stdio=com2 OCAMLRUNPARAM=b \"A_1=x y\""));
 	CHECK(builds("crash=null", env, 1, args, 5,
-	    "stdio=com2 crash=null OCAMLRUNPARAM=b -- one \"two words\" \"\" -- -v"));
+	    "stdio=com2 crash=null OCAMLRUNPARAM=b -- one \"two words\" \"\" "
+	    "-- -v"));
 }
 
 /* Words the line cannot carry are refused and pointed at. */
@@ -75,7 +76,8 @@ static void test_env_names(void)
  */
 static void test_exit_status(void)
 {
-	const char *log = "hi\nprogram: exit status 3\r\nprogram: exit status 130\r\n";
+	const char *log = "hi\nprogram: exit status 3\r\n"
+	    "program: exit status 130\r\n";
 	const char *odd = "xprogram: exit status 130\n";
 
 	CHECK(runline_exit_status(log, strlen(log), 2) == 130);
@@ -86,7 +88,8 @@ static void test_exit_status(void)
 	CHECK(runline_exit_status(odd, strlen(odd), 2) == 2);
 	/* cut short: no digits */
 	CHECK(runline_exit_status("program: exit status ", 21, 0) == 0);
-	CHECK(runline_exit_status("program: exit status 999\n", 25, 103) == 103);
+	CHECK(runline_exit_status("program: exit status 999\n", 25, 103) ==
+	    103);
 }
 
 /* Runs the runline cases; the status is check_report's. */
