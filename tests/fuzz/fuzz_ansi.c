@@ -97,6 +97,10 @@ static void fuzz_console(const uint8_t *data, size_t size)
 	free(pixels);
 }
 
+/*
+ * Runs one input through the parser alone, then through a console on the
+ * framebuffer its first bytes describe.
+ */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct ansi p;

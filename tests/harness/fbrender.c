@@ -71,6 +71,10 @@ static int write_ppm(const uint32_t *pixels, uint32_t width, uint32_t height,
 	return 0;
 }
 
+/*
+ * Renders standard input on a WIDTH x HEIGHT console and writes the picture
+ * as a PPM; 2 for a usage mistake, 1 for another failure.
+ */
 int main(int argc, char **argv)
 {
 	struct fbcon con;

@@ -60,12 +60,14 @@ static int open_quiet(struct screen *s, uint32_t width, uint32_t height,
 	return r;
 }
 
+/* Frees what open_screen allocated. */
 static void close_screen(struct screen *s)
 {
 	free(s->pixels);
 	free(s->cells);
 }
 
+/* Writes a NUL-terminated string to the test console. */
 static void write_str(struct screen *s, const char *str)
 {
 	fbcon_write(&s->con, str, strlen(str));
@@ -123,6 +125,7 @@ static int all_black_but_home(const struct screen *s)
 	return 1;
 }
 
+/* The cell count, and sizes, strides and formats a console refuses. */
 static void test_init(void)
 {
 	struct screen s;
@@ -189,6 +192,10 @@ static void test_glyph(enum pixel_format fmt)
 	close_screen(&s);
 }
 
+/*
+ * The 16 colours in foreground and background, bold and reverse, in pixel
+ * format fmt.
+ */
 static void test_colors(enum pixel_format fmt)
 {
 	struct screen s;
@@ -215,6 +222,10 @@ static void test_colors(enum pixel_format fmt)
 	close_screen(&s);
 }
 
+/*
+ * The cursor: drawn and hidden, clamped moves, tabs and backspace, saved and
+ * restored positions.
+ */
 static void test_cursor_and_moves(void)
 {
 	struct screen s;
@@ -252,6 +263,7 @@ static void test_cursor_and_moves(void)
 	close_screen(&s);
 }
 
+/* Wrapping at the last column and scrolling at the last row. */
 static void test_wrap_scroll(void)
 {
 	struct screen s, t;
@@ -284,6 +296,10 @@ static void test_wrap_scroll(void)
 	close_screen(&s);
 }
 
+/*
+ * Erasing in line and in display in each direction, with the background
+ * colour, and the reset sequence.
+ */
 static void test_erase(void)
 {
 	struct screen s;
@@ -358,6 +374,7 @@ static void test_black_screen(void)
 	CHECK(px[64 * 64 - 1] == 0);
 }
 
+/* Runs the fbcon cases; the status is check_report's. */
 int main(void)
 {
 	test_init();

@@ -428,10 +428,6 @@ static void check_oom(void)
 	CHECK(make("/after-oom", S_IFREG | 0644) == 0);
 }
 
-/*
- * Runs the memfs cases on one tree, then checks destroying it gives back all
- * but a spare page per size class.
- */
 /* A shared mapping's pages are the file while mapped, both ways. */
 static void check_shared(void)
 {
@@ -473,6 +469,10 @@ static void check_shared(void)
 	CHECK(memfs_unlink(fs->root, "mapped", 6) == 0);
 }
 
+/*
+ * Runs the memfs cases on one tree, then checks destroying it gives back all
+ * but a spare page per size class.
+ */
 int main(void)
 {
 	long pages;
