@@ -79,8 +79,10 @@ static uint32_t cell(const struct fbcon *c, uint32_t glyph)
 {
 	uint32_t fg, bg, t;
 
-	fg = c->attr.fg == ANSI_DEFAULT_COLOR ? DEFAULT_FG : (uint32_t)c->attr.fg;
-	bg = c->attr.bg == ANSI_DEFAULT_COLOR ? DEFAULT_BG : (uint32_t)c->attr.bg;
+	fg = c->attr.fg == ANSI_DEFAULT_COLOR ? DEFAULT_FG :
+	    (uint32_t)c->attr.fg;
+	bg = c->attr.bg == ANSI_DEFAULT_COLOR ? DEFAULT_BG :
+	    (uint32_t)c->attr.bg;
 	if (c->attr.bold && fg < 8)
 		fg += 8;
 	if (c->attr.reverse) {
@@ -267,7 +269,8 @@ static void draw(struct fbcon *c, uint32_t r, uint32_t x, uint32_t v)
 		fg = bg;
 		bg = t;
 	}
-	p = c->pixels + (size_t)r * f->height * c->stride + (size_t)x * f->width;
+	p = c->pixels + (size_t)r * f->height * c->stride +
+	    (size_t)x * f->width;
 	/* Branch-free: a mask of all ones on ink picks fg out of fg ^ bg. */
 	diff = fg ^ bg;
 	for (gy = 0; gy < f->height; gy++) {
@@ -345,7 +348,7 @@ int fbcon_init(struct fbcon *c, void *pixels, uint32_t width, uint32_t height,
 	c->stride = stride_pixels;
 	for (i = 0; i < 16; i++) {
 		rgb = vga_rgb[i];
-		/* BGRX is 0x00RRGGBB as a little-endian word; RGBX swaps R, B. */
+		/* BGRX: little-endian 0x00RRGGBB words; RGBX swaps R and B. */
 		c->palette[i] = fmt == PIXEL_BGRX ? rgb :
 		    (rgb >> 16 & 0xff) | (rgb & 0xff00) | (rgb & 0xff) << 16;
 	}

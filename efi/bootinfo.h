@@ -11,8 +11,8 @@
 
 enum mem_type {
 	MEM_USABLE,		/* free RAM */
-	MEM_BOOT_SERVICES,	/* firmware boot-time RAM, free once we own the machine */
-	MEM_LOADER,		/* our image and what we allocated before the exit */
+	MEM_BOOT_SERVICES,	/* firmware boot-time RAM, free once ours */
+	MEM_LOADER,		/* our image and our boot-time allocations */
 	MEM_ACPI_RECLAIM,	/* ACPI tables: RAM, kept while we read them */
 	MEM_FIRMWARE,		/* runtime services, ACPI NVS, reserved */
 	MEM_MMIO,		/* device memory */
@@ -45,8 +45,8 @@ struct framebuffer {
 struct wall_time {
 	uint16_t year;
 	uint8_t month, day, hour, minute, second;
-	uint8_t valid;		/* 0 when the firmware clock could not be read */
-	int16_t utc_offset;	/* minutes, or 0x7ff when the firmware does not know */
+	uint8_t valid;		/* 0: the firmware clock could not be read */
+	int16_t utc_offset;	/* minutes, or 0x7ff: not known */
 };
 
 struct bootinfo {
@@ -55,13 +55,13 @@ struct bootinfo {
 	uint64_t image_size;
 	uint64_t rsdp;		/* ACPI RSDP physical address, or 0 */
 	const char *cmdline;	/* UTF-8, NUL-terminated, never NULL */
-	struct mem_range *mem;	/* sorted by base, adjacent ranges of a type merged */
+	struct mem_range *mem;	/* by base; adjacent ranges of a type merged */
 	uint32_t mem_count;
 	uint32_t gop_modes;	/* how many modes the GOP offered */
 	struct framebuffer fb;
 	struct wall_time time;
 	uint64_t stack_top;	/* the kernel stack efi_main switched to */
-	uint64_t stack_bottom;	/* lowest usable byte; the page below is the guard */
+	uint64_t stack_bottom;	/* lowest usable byte, above the guard page */
 };
 
 /* Entered on the kernel stack with interrupts off; never returns. */

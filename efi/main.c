@@ -49,7 +49,8 @@ static void *alloc_pool(UINTN size)
 {
 	void *p;
 
-	if (st->BootServices->AllocatePool(EfiLoaderData, size, &p) != EFI_SUCCESS)
+	if (st->BootServices->AllocatePool(EfiLoaderData, size, &p) !=
+	    EFI_SUCCESS)
 		return NULL;
 	return p;
 }
@@ -139,7 +140,8 @@ static void read_cmdline(EFI_HANDLE image)
 		if (li->LoadOptions && li->LoadOptionsSize &&
 		    loadopt_to_utf8(li->LoadOptions, li->LoadOptionsSize, line,
 		    CMDLINE_MAX) < 0) {
-			say("terrarium: load options are not text; ignored\r\n");
+			say("terrarium: load options are not text; "
+			    "ignored\r\n");
 			line[0] = '\0';
 		}
 	}
@@ -214,7 +216,8 @@ static void setup_gop(void)
 		if (gop->SetMode(gop, (uint32_t)pick) == EFI_SUCCESS)
 			bi.fb.is_black = 1;
 		else
-			say("terrarium: cannot set the chosen graphics mode\r\n");
+			say("terrarium: cannot set the chosen graphics "
+			    "mode\r\n");
 	}
 	info = gop->Mode->Info;
 	if (!usable_format(info->PixelFormat))
@@ -224,7 +227,8 @@ static void setup_gop(void)
 	bi.fb.width = info->HorizontalResolution;
 	bi.fb.height = info->VerticalResolution;
 	bi.fb.stride = info->PixelsPerScanLine;
-	bi.fb.format = info->PixelFormat == PixelRedGreenBlueReserved8BitPerColor ?
+	bi.fb.format =
+	    info->PixelFormat == PixelRedGreenBlueReserved8BitPerColor ?
 	    PIXEL_RGBX : PIXEL_BGRX;
 }
 
@@ -308,7 +312,8 @@ static EFI_STATUS exit_boot_services(EFI_HANDLE image)
 		return EFI_OUT_OF_RESOURCES;
 	for (tries = 0; tries < 4; tries++) {
 		size = cap;
-		s = bs->GetMemoryMap(&size, map, &key, &desc_size, &desc_version);
+		s = bs->GetMemoryMap(&size, map, &key, &desc_size,
+		    &desc_version);
 		if (s != EFI_SUCCESS)
 			return s;
 		s = bs->ExitBootServices(image, key);

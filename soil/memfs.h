@@ -51,7 +51,7 @@ struct mnode {
 			int borrowed;		/* data is read-only */
 			int shared;		/* data is a shared mapping's
 						   pages, used in place */
-			uint64_t cap;		/* shared: bytes in those pages */
+			uint64_t cap;		/* shared: the pages' bytes */
 		} reg;
 		char *target;			/* S_IFLNK: size bytes, a NUL */
 		const void *dev;		/* S_IFCHR: what opens it */

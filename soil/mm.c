@@ -199,7 +199,7 @@ long sys_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd,
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if (addr & PAGE_MASK)
 			return -EINVAL;
-		/* Only inside what the program owns: elsewhere is the kernel. */
+		/* Only inside what the program owns: the rest is the kernel. */
 		if (!ranges_contains(&owned, addr, addr + n * PAGE_SIZE))
 			return -ENOMEM;
 		if (flags & MAP_FIXED_NOREPLACE)
@@ -223,7 +223,8 @@ long sys_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd,
 /* munmap: frees what the program owns in the range. */
 long sys_munmap(uint64_t addr, uint64_t len)
 {
-	if ((addr & PAGE_MASK) || !len || !user_ok((void *)(uintptr_t)addr, len))
+	if ((addr & PAGE_MASK) || !len ||
+	    !user_ok((void *)(uintptr_t)addr, len))
 		return -EINVAL;
 	if (unmap_shared(addr))
 		return 0;
@@ -254,7 +255,8 @@ long sys_mremap(uint64_t old, uint64_t old_len, uint64_t new_len, int flags,
 	if (!old_len || !ranges_contains(&owned, old, old + old_n * PAGE_SIZE))
 		return -EFAULT;
 	if (new_n <= old_n) {
-		if (give_back(old + new_n * PAGE_SIZE, old + old_n * PAGE_SIZE) < 0)
+		if (give_back(old + new_n * PAGE_SIZE,
+		    old + old_n * PAGE_SIZE) < 0)
 			return -ENOMEM;
 		return (long)old;
 	}

@@ -3,9 +3,10 @@
  * the file; shared ones, whose writes would reach the file, are refused
  * with ENODEV) and their relatives.  RAM is identity mapped, so a mapping
  * is a run of physically contiguous pages from the kernel's allocator;
- * soil/ranges.c remembers which pages the program owns.  Protections are accepted and not enforced (the program
- * runs at ring 0 in one address space).  brk never grows: musl's malloc
- * then takes all its memory from mmap, as it does on Linux when brk fails.
+ * soil/ranges.c remembers which pages the program owns.  Protections are
+ * accepted and not enforced (the program runs at ring 0 in one address
+ * space).  brk never grows: musl's malloc then takes all its memory from
+ * mmap, as it does on Linux when brk fails.
  */
 #ifndef SOIL_MM_H
 #define SOIL_MM_H

@@ -20,7 +20,7 @@
 #define MSR_FS_BASE	0xc0000100
 #define MSR_GS_BASE	0xc0000101
 #define CLOCK_TICKS	100		/* AT_CLKTCK, the unit of times() */
-#define STACK_LIMIT	(8ull << 20)	/* the program stack runtime/start.c makes */
+#define STACK_LIMIT	(8ull << 20)	/* the stack runtime/start.c makes */
 #define FILES_LIMIT	1024
 #define PROCESS_ID	1
 
@@ -179,7 +179,7 @@ long sys_arch_prctl(int code, uint64_t addr)
 	switch (code) {
 	case ARCH_SET_FS:
 	case ARCH_SET_GS:
-		/* A non-canonical base would fault in wrmsr: Linux says EPERM. */
+		/* A non-canonical base would fault in wrmsr; Linux: EPERM. */
 		if (addr >= USER_LIMIT)
 			return -EPERM;
 		wrmsr(code == ARCH_SET_FS ? MSR_FS_BASE : MSR_GS_BASE, addr);

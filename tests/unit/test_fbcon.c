@@ -76,7 +76,8 @@ static void write_str(struct screen *s, const char *str)
 /* Returns whether pixel (x, y) has colour number c, read byte by byte. */
 static int pixel_is(const struct screen *s, uint32_t x, uint32_t y, int c)
 {
-	const uint8_t *b = (const uint8_t *)&s->pixels[(size_t)y * s->stride + x];
+	const uint8_t *b =
+	    (const uint8_t *)&s->pixels[(size_t)y * s->stride + x];
 	int r = s->fmt == PIXEL_RGBX ? 0 : 2;
 
 	return b[r] == vga[c][0] && b[1] == vga[c][1] && b[2 - r] == vga[c][2];
@@ -94,8 +95,8 @@ static int cell_is(const struct screen *s, uint32_t row, uint32_t col,
 	for (y = 0; y < f->height; y++) {
 		for (x = 0; x < f->width; x++) {
 			ink = bits[y * f->row_bytes + x / 8] & (0x80 >> x % 8);
-			if (!pixel_is(s, col * f->width + x, row * f->height + y,
-			    ink ? fg : bg))
+			if (!pixel_is(s, col * f->width + x,
+			    row * f->height + y, ink ? fg : bg))
 				return 0;
 		}
 	}
@@ -209,7 +210,8 @@ static void test_colors(enum pixel_format fmt)
 		write_str(&s, seq);
 	}
 	for (i = 0; i < 16; i++)
-		ok &= cell_is(&s, 0, (uint32_t)i, 'X', i, i < 8 ? 7 - i : 23 - i);
+		ok &= cell_is(&s, 0, (uint32_t)i, 'X', i,
+		    i < 8 ? 7 - i : 23 - i);
 	CHECK(ok);
 	write_str(&s, "\r\n\033[0;1mB\033[7mR\033[22mr\033[27;33;1mY\033[39mW"
 	    "\033[44;49mD");

@@ -457,7 +457,8 @@ static void check_shared(void)
 	/* growing past the pages moves the file out of them */
 	CHECK(memfs_write(f, "far", 3, 9000) == 3);
 	CHECK(f->u.reg.data != pages && !f->u.reg.shared);
-	CHECK(memfs_read(f, buf, 10, 0) == 10 && !memcmp(buf, "A12345678Z", 10));
+	CHECK(memfs_read(f, buf, 10, 0) == 10 &&
+	    !memcmp(buf, "A12345678Z", 10));
 	CHECK(memfs_unshare(f, pages) == 0);	/* nothing left to move */
 	/* unsharing copies the bytes out */
 	memset(pages, 0, sizeof(pages));
