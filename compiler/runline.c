@@ -20,16 +20,15 @@ int runline_is_env(const char *word)
 }
 
 /*
- * Appends word to the line at *o, after a space unless first, quoted when
+ * Appends word to the line at *o after a space, quoted when
  * it is empty or holds a space.
  */
-static void put_word(char **o, const char *word, int first)
+static void put_word(char **o, const char *word)
 {
 	int quote = !*word || strchr(word, ' ');
 	size_t n = strlen(word);
 
-	if (!first)
-		*(*o)++ = ' ';
+	*(*o)++ = ' ';
 	if (quote)
 		*(*o)++ = '"';
 	memcpy(*o, word, n);
@@ -42,8 +41,10 @@ static void put_word(char **o, const char *word, int first)
 char *runline_build(const char *kernel_args, char *const *env, int nenv,
     char *const *args, int nargs, const char **bad)
 {
-	static const char stdio[] = "stdio=com2";
-	size_t size = sizeof(stdio) + 4;
+	/* The firmware's graphics mode: a mode switch only costs boot time
+	   when nobody looks (a later video= wins). */
+	static const char fixed[] = "stdio=com2 video=keep";
+	size_t size = sizeof(fixed) + 4;
 	char *line, *o;
 	int i;
 
@@ -62,18 +63,19 @@ char *runline_build(const char *kernel_args, char *const *env, int nenv,
 	if (!line)
 		return NULL;
 	o = line;
-	put_word(&o, stdio, 1);
+	memcpy(o, fixed, sizeof(fixed) - 1);
+	o += sizeof(fixed) - 1;
 	if (kernel_args && *kernel_args) {
 		*o++ = ' ';
 		memcpy(o, kernel_args, strlen(kernel_args));
 		o += strlen(kernel_args);
 	}
 	for (i = 0; i < nenv; i++)
-		put_word(&o, env[i], 0);
+		put_word(&o, env[i]);
 	if (nargs)
-		put_word(&o, "--", 0);
+		put_word(&o, "--");
 	for (i = 0; i < nargs; i++)
-		put_word(&o, args[i], 0);
+		put_word(&o, args[i]);
 	*o = '\0';
 	return line;
 }

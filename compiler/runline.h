@@ -1,6 +1,6 @@
 /*
  * The command line terrarium run gives an image (README.md, "The kernel
- * command line"): "stdio=com2", kernel options, NAME=value
+ * command line"): "stdio=com2 video=keep", kernel options, NAME=value
  * environment words, then "--" and the program's arguments.  The kernel
  * splits it at spaces and groups words in double quotes, so words with
  * spaces are quoted, and a word with a double quote cannot be passed.

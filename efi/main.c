@@ -149,7 +149,10 @@ static void read_cmdline(EFI_HANDLE image)
 	bi.cmdline = line;
 }
 
-/* Finds video=WxH on the command line; keeps the default when absent. */
+/*
+ * Finds video=WxH on the command line (0x0 for video=keep); keeps the
+ * default when absent or unreadable.
+ */
 static void wanted_mode(uint32_t *w, uint32_t *h)
 {
 	char copy[CMDLINE_MAX], *words[64];
@@ -165,7 +168,10 @@ static void wanted_mode(uint32_t *w, uint32_t *h)
 	n = cmdline_split(copy, words, 64);
 	for (i = 0; i < n && i < 64; i++) {
 		v = cmdline_value(words[i], "video");
-		if (v && cmdline_parse_size(v, w, h) < 0) {
+		if (v && !strcmp(v, "keep")) {
+			*w = 0;
+			*h = 0;
+		} else if (v && cmdline_parse_size(v, w, h) < 0) {
 			*w = GOP_DEFAULT_MAX_WIDTH;
 			*h = GOP_DEFAULT_MAX_HEIGHT;
 		}
@@ -210,7 +216,16 @@ static void setup_gop(void)
 		st->BootServices->FreePool(info);
 	}
 	wanted_mode(&want_w, &want_h);
-	pick = gop_pick_mode(modes, (int)n, want_w, want_h);
+	/*
+	 * video=keep: the firmware's mode, when the console can draw on it;
+	 * a SetMode costs boot time, under TCG most of it.
+	 */
+	if (!want_w && gop->Mode->Mode < n && modes[gop->Mode->Mode].usable)
+		pick = -1;
+	else
+		pick = gop_pick_mode(modes, (int)n,
+		    want_w ? want_w : GOP_DEFAULT_MAX_WIDTH,
+		    want_h ? want_h : GOP_DEFAULT_MAX_HEIGHT);
 	/* UEFI's SetMode clears the screen to black: the kernel need not. */
 	if (pick >= 0 && (uint32_t)pick != gop->Mode->Mode) {
 		if (gop->SetMode(gop, (uint32_t)pick) == EFI_SUCCESS)

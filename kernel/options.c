@@ -1,6 +1,7 @@
 /*
  * Kernel command-line options:
- *   video=WxH        graphics mode (read by efi/ before the exit)
+ *   video=WxH|keep   graphics mode, or the firmware's (read by efi/
+ *                    before the exit)
  *   poweroff         power off after the banner
  *   reboot           reset after the banner
  *   crash=KIND       fault on purpose after the banner, to check the crash
@@ -53,9 +54,10 @@ static void parse_word(char *w, struct options *o)
 	if (cmdline_is_env(w)) {
 		o->env[o->nenv++] = w;
 	} else if ((v = cmdline_value(w, "video"))) {
-		if (cmdline_parse_size(v, &width, &height) < 0)
-			kprintf("cmdline: video=%s is not WIDTHxHEIGHT; "
-			    "ignored\n", v);
+		if (strcmp(v, "keep") &&
+		    cmdline_parse_size(v, &width, &height) < 0)
+			kprintf("cmdline: video=%s is neither WIDTHxHEIGHT nor "
+			    "keep; ignored\n", v);
 	} else if (cmdline_value(w, "poweroff")) {
 		o->after = AFTER_POWEROFF;
 	} else if (cmdline_value(w, "reboot")) {

@@ -31,14 +31,14 @@ static void test_build(void)
 	char *env[] = { "OCAMLRUNPARAM=b", "A_1=x y" };
 	char *args[] = { "one", "two words", "", "--", "-v" };
 
-	CHECK(builds(NULL, NULL, 0, NULL, 0, "stdio=com2"));
-	CHECK(builds("", NULL, 0, NULL, 0, "stdio=com2"));
+	CHECK(builds(NULL, NULL, 0, NULL, 0, "stdio=com2 video=keep"));
+	CHECK(builds("", NULL, 0, NULL, 0, "stdio=com2 video=keep"));
 	CHECK(builds("video=800x600 poweroff", NULL, 0, NULL, 0,
-	    "stdio=com2 video=800x600 poweroff"));
+	    "stdio=com2 video=keep video=800x600 poweroff"));
 	CHECK(builds(NULL, env, 2, NULL, 0,
-	    "stdio=com2 OCAMLRUNPARAM=b \"A_1=x y\""));
+	    "stdio=com2 video=keep OCAMLRUNPARAM=b \"A_1=x y\""));
 	CHECK(builds("crash=null", env, 1, args, 5,
-	    "stdio=com2 crash=null OCAMLRUNPARAM=b -- one \"two words\" \"\" "
+	    "stdio=com2 video=keep crash=null OCAMLRUNPARAM=b -- one \"two words\" \"\" "
 	    "-- -v"));
 }
 
