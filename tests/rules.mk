@@ -74,6 +74,7 @@ fuzz: $(foreach t,$(FUZZ_TARGETS),$(B)/fuzz/fuzz_$(t))
 OCAML_TEST_DEPS = $(B)/terrarium $(LIBDIR)/mksyms $(LIBDIR)/efi.lds \
 	$(LIBDIR)/libterrarium.a $(OCAML_LIBS)
 .PHONY: ocaml-test ocaml-test-native ocaml-testsuite
+test: ocaml-test
 ocaml-test: $(OCAML_TEST_DEPS)
 	@B=$(B) sh tests/ocaml/run.sh
 
