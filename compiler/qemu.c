@@ -10,7 +10,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -23,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "compiler/qemu_run.h"
+#include "compiler/tmpdir.h"
 
 #define MAX_RUNS	16		/* QEMUs at once in one process */
 #define KEEP_SERIAL	(4 << 20)	/* serial bytes kept in memory */
@@ -168,26 +168,10 @@ const char *qemu_end_text(const struct qemu *q, char *buf, size_t size)
 	return buf;
 }
 
-/* Removes one entry of the private directory, deepest first. */
-static int remove_entry(const char *path, const struct stat *st, int flag,
-    struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	if (remove(path) < 0)
-		fprintf(stderr, "qemu: cannot remove %s: %s\n", path,
-		    strerror(errno));
-	return 0;
-}
-
 /* Removes the private directory, if it is still there. */
 static void remove_dir(struct qemu *q)
 {
-	if (!q->dir)
-		return;
-	nftw(q->dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-	free(q->dir);
+	tmpdir_remove(q->dir);
 	q->dir = NULL;
 }
 
@@ -320,24 +304,11 @@ static int make_dir(struct qemu *q, const struct qemu_config *c)
 	static const char *const subdirs[] = {
 		"tmp", "fat", "fat/EFI", "fat/EFI/BOOT",
 	};
-	const char *base = getenv("TMPDIR");
 	char path[PATH_MAX];
 	size_t i, n = c->boot == QEMU_BOOT_EFI ? 4 : 1;
 
-	if (!base || !*base)
-		base = "/tmp";
-	if (asprintf(&q->dir, "%s/terrarium-qemu.XXXXXX", base) < 0) {
-		q->dir = NULL;
-		fprintf(stderr, "qemu: out of memory\n");
+	if (!(q->dir = tmpdir_make("qemu")))
 		return -1;
-	}
-	if (!mkdtemp(q->dir)) {
-		fprintf(stderr, "qemu: cannot create a directory in %s: %s\n",
-		    base, strerror(errno));
-		free(q->dir);
-		q->dir = NULL;
-		return -1;
-	}
 	for (i = 0; i < n; i++) {
 		snprintf(path, sizeof(path), "%s/%s", q->dir, subdirs[i]);
 		if (mkdir(path, 0700) < 0) {

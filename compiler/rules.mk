@@ -12,12 +12,13 @@ LIBDIR := $(B)/lib/terrarium
 TCFLAGS := $(filter-out -O1 -fsanitize=% -fno-sanitize-recover=%,$(HCFLAGS)) -O2
 
 QEMU_HOST_SRCS := compiler/qemu.c compiler/qemu_wait.c compiler/qemu_monitor.c \
-	compiler/qemu_args.c compiler/qemu_output.c compiler/qmp.c
+	compiler/qemu_args.c compiler/qemu_output.c compiler/qmp.c \
+	compiler/tmpdir.c
 TERRARIUM_SRCS += compiler/terrarium.c compiler/cmd_build.c \
 	compiler/cmd_link.c compiler/cmd_run.c compiler/link.c \
 	compiler/linklog.c compiler/clibs.c compiler/libdir.c compiler/opts.c \
 	compiler/runline.c compiler/spawn.c compiler/strlist.c \
-	compiler/tmpdir.c compiler/readall.c compiler/cpio_write.c \
+	compiler/readall.c compiler/cpio_write.c \
 	$(QEMU_HOST_SRCS)
 tool_objs = $(addprefix $(B)/tool/,$(addsuffix .o,$(basename $(1))))
 
