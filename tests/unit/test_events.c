@@ -31,6 +31,7 @@
 #include "soil/wait.h"
 #include "tests/unit/check.h"
 #include "tests/unit/kstubs.h"
+#include "tests/unit/vslinux.h"
 
 #define MS		1000000ull
 #define SIGPIPE_NR	13
@@ -91,50 +92,6 @@ void signal_mask_restore(void)
 }
 
 /* --- comparing with Linux --- */
-
-static long lx(long r)
-{
-	return r == -1 ? -errno : r;
-}
-
-#define LX(...)		lx(syscall(__VA_ARGS__))
-#define SAME(ours, theirs) \
-	same(__LINE__, #ours, (long)(ours), (long)(theirs))
-#define BOTH(name, ...)	both(__LINE__, #name "(" #__VA_ARGS__ ")", \
-	sys_##name(__VA_ARGS__), LX(SYS_##name, __VA_ARGS__))
-
-/*
- * Checks that our call gave what the host's Linux gave, and shows both if
- * not.
- */
-static void same(int line, const char *what, long ours, long theirs)
-{
-	if (!check_one(ours == theirs, what, __FILE__, line))
-		fprintf(stderr, "  ours %ld, Linux %ld\n", ours, theirs);
-}
-
-/* same(), then ours for the caller to use. */
-static long both(int line, const char *what, long ours, long theirs)
-{
-	same(line, what, ours, theirs);
-	return ours;
-}
-
-/* Opens /dev/null on our side at every fd open here, so fds match. */
-static void mirror_fds(void)
-{
-	int fd, tmp;
-
-	for (fd = 0; fd < 256; fd++) {
-		if (syscall(SYS_fcntl, fd, F_GETFD) < 0)
-			continue;
-		tmp = (int)sys_open("/dev/null", O_RDWR, 0);
-		if (tmp != fd) {
-			sys_dup2(tmp, fd);
-			sys_close(tmp);
-		}
-	}
-}
 
 /* A pipe on both sides; the fds must be the same. */
 static void both_pipe(int line, int fds[2], int flags)

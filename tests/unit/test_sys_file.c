@@ -23,59 +23,11 @@
 #include "soil/sys_file.h"
 #include "tests/unit/check.h"
 #include "tests/unit/kstubs.h"
+#include "tests/unit/vslinux.h"
 
 static char linux_dir[] = "/tmp/soil-test-XXXXXX";
 
 #define UTIME_OMIT	((1l << 30) - 2l)	/* no uapi header has it */
-
-/* A host call's result as the kernel returns it: -errno on failure. */
-static long lx(long r)
-{
-	return r == -1 ? -errno : r;
-}
-
-#define LX(...)		lx(syscall(__VA_ARGS__))
-#define SAME(ours, theirs) \
-	same(__LINE__, #ours, (long)(ours), (long)(theirs))
-/* Makes one call with the same arguments on both sides; gives ours. */
-#define BOTH(name, ...)	both(__LINE__, #name "(" #__VA_ARGS__ ")", \
-	sys_##name(__VA_ARGS__), LX(SYS_##name, __VA_ARGS__))
-
-/*
- * Checks that our call gave what the host's Linux gave, and shows both if
- * not.
- */
-static void same(int line, const char *what, long ours, long theirs)
-{
-	if (!check_one(ours == theirs, what, __FILE__, line))
-		fprintf(stderr, "  ours %ld, Linux %ld\n", ours, theirs);
-}
-
-/* same(), then ours for the caller to use. */
-static long both(int line, const char *what, long ours, long theirs)
-{
-	same(line, what, ours, theirs);
-	return ours;
-}
-
-/*
- * Opens /dev/null on our side at every fd open in this process, so that
- * both sides hand out the same fd numbers from here on.
- */
-static void mirror_fds(void)
-{
-	int fd, tmp;
-
-	for (fd = 0; fd < 256; fd++) {
-		if (syscall(SYS_fcntl, fd, F_GETFD) < 0)
-			continue;
-		tmp = (int)sys_open("/dev/null", O_RDWR, 0);
-		if (tmp != fd) {
-			sys_dup2(tmp, fd);
-			sys_close(tmp);
-		}
-	}
-}
 
 /* fstatat of path on both sides; compares the fields that must agree. */
 static void same_stat(int line, const char *path, int flags)
