@@ -3,6 +3,7 @@
  * callback, shared by the kernel and the host tests.
  */
 #include "drivers/acpi.h"
+#include "drivers/le.h"
 #include "kernel/string.h"
 
 #define RSDP_V1_LEN	20
@@ -11,22 +12,6 @@
 #define SDT_MAX_LEN	(16u << 20)
 /* FADT size in ACPI 6.5; fields past the table's own length read as 0. */
 #define FADT_LEN	276
-
-/* Little-endian loads from unaligned table bytes. */
-static uint16_t get16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)get16(p) | (uint32_t)get16(p + 2) << 16;
-}
-
-static uint64_t get64(const uint8_t *p)
-{
-	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
-}
 
 /* Returns the 8-bit sum of p[0..n): 0 for a valid ACPI checksum. */
 static uint8_t sum(const uint8_t *p, size_t n)

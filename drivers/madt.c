@@ -2,6 +2,7 @@
  * MADT decoding (ACPI 6.5 section 5.2.12): pure parsing of the table
  * bytes, shared by the kernel and the host tests.
  */
+#include "drivers/le.h"
 #include "drivers/madt.h"
 #include "kernel/string.h"
 
@@ -27,24 +28,6 @@
 #define INTI_TRIGGER(f)		((f) >> 2 & 3u)
 #define INTI_ACTIVE_LOW		3u
 #define INTI_LEVEL		3u
-
-/* Little-endian loads from unaligned table bytes. */
-static uint16_t get16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] | p[1] << 8);
-}
-
-/* Reads a little-endian 32-bit field that may be unaligned. */
-static uint32_t get32(const uint8_t *p)
-{
-	return (uint32_t)get16(p) | (uint32_t)get16(p + 2) << 16;
-}
-
-/* Reads a little-endian 64-bit field that may be unaligned. */
-static uint64_t get64(const uint8_t *p)
-{
-	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
-}
 
 /*
  * Turns MPS INTI flags into MADT_ACTIVE_LOW and MADT_LEVEL.  "Conforms to

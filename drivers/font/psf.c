@@ -7,6 +7,7 @@
  * UTF-8 (0xFF ends a glyph, 0xFE starts sequences).
  */
 #include "drivers/font/psf.h"
+#include "drivers/le.h"
 
 #define PSF1_MAGIC0 0x36
 #define PSF1_MAGIC1 0x04
@@ -21,13 +22,6 @@
 /* Table markers, as values no code point takes. */
 #define END_GLYPH 0x110000
 #define START_SEQ 0x110001
-
-/* Reads a little-endian 32-bit value. */
-static uint32_t le32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
 
 /* Points f at the glyphs at data[off..) and a table after them if any. */
 static int locate(struct psf *f, const uint8_t *data, size_t size,
@@ -73,13 +67,13 @@ static int parse_psf2(struct psf *f, const uint8_t *data, size_t size)
 
 	if (size < PSF2_HEADER)
 		return PSF_ESHORT;
-	header_size = le32(data + 8);
+	header_size = get32(data + 8);
 	f->version = 2;
-	f->count = le32(data + 16);
-	f->glyph_bytes = le32(data + 20);
-	f->height = le32(data + 24);
-	f->width = le32(data + 28);
-	if (le32(data + 4) != 0 || header_size < PSF2_HEADER)
+	f->count = get32(data + 16);
+	f->glyph_bytes = get32(data + 20);
+	f->height = get32(data + 24);
+	f->width = get32(data + 28);
+	if (get32(data + 4) != 0 || header_size < PSF2_HEADER)
 		return PSF_EHEADER;
 	if (f->width == 0 || f->width > PSF_MAX_DIM || f->height == 0 ||
 	    f->height > PSF_MAX_DIM || f->count == 0)
@@ -90,7 +84,7 @@ static int parse_psf2(struct psf *f, const uint8_t *data, size_t size)
 	if (header_size > size)
 		return PSF_ESHORT;
 	return locate(f, data, size, header_size,
-	    le32(data + 12) & PSF2_HAS_UNICODE_TABLE);
+	    get32(data + 12) & PSF2_HAS_UNICODE_TABLE);
 }
 
 /* Checks the file data[0..size) and describes it in f; returns 0 or PSF_E*. */
