@@ -219,7 +219,7 @@ for id in $(cat "$OUT/usable"); do
 done
 failed=$((usable - passed))
 echo "ocaml-testsuite: pass rate $passed/$usable" \
-    "($(awk -v p=$passed -v u=$usable 'BEGIN { printf "%.0f", u ? 100 * p / u : 0 }')%)," \
+    "($(awk -v p="$passed" -v u="$usable" 'BEGIN { printf "%.0f", u ? 100 * p / u : 0 }')%)," \
     "$(($(date +%s) - START)) s"
 echo "ocaml-testsuite: $passed passed, $failed failed"
 [ $failed -eq 0 ]
