@@ -16,6 +16,23 @@ bad() {
 	failed=$((failed + 1))
 }
 
+# tally DIR LINES: a check per DIR/*.result, passed when the file is
+# empty; a failed one shows the file and the last LINES lines of
+# DIR/NAME.log, when there is one.
+tally() {
+	for r in "$1"/*.result; do
+		name=$(basename "$r" .result)
+		if [ -s "$r" ]; then
+			cat "$r"
+			[ -f "$1/$name.log" ] &&
+				tail -n "$2" "$1/$name.log" | sed 's/^/  | /'
+			failed=$((failed + 1))
+		else
+			ok "$name"
+		fi
+	done
+}
+
 # summary SUITE: prints "SUITE: N passed, M failed"; fails if any failed.
 summary() {
 	echo "$1: $passed passed, $failed failed"

@@ -5,6 +5,7 @@
 # usage: tests/boot/run.sh IMAGE VERSION
 # Prints one line per case and "boot: N passed, M failed".
 set -u
+. "$(dirname "$0")/../lib.sh"
 
 IMAGE=$1
 VERSION=$2
@@ -191,20 +192,6 @@ while [ $# -gt 0 ]; do
 	wait
 done
 
-passed=0
-failed=0
-for r in "$OUT"/*.result; do
-	name=$(basename "$r" .result)
-	if [ -s "$r" ]; then
-		cat "$r"
-		echo "  --- serial log of $name (last 25 lines) ---"
-		tail -n 25 "$OUT/$name.log" 2>/dev/null | sed 's/^/  /'
-		failed=$((failed + 1))
-	else
-		echo "ok   $name"
-		passed=$((passed + 1))
-	fi
-done
+tally "$OUT" 25
 grep -h '^boot: ' "$OUT/banner.log" 2>/dev/null | sed 's/^/  timing: /'
-echo "boot: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary boot

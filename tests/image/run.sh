@@ -7,6 +7,7 @@
 # usage: tests/image/run.sh IMAGE.efi     (B: the build directory)
 # Prints one line per case and "image: N passed, M failed".
 set -u
+. "$(dirname "$0")/../lib.sh"
 
 EFI=$1
 B=${B:-build}
@@ -206,17 +207,5 @@ c=tmpdir
 start $c
 [ -z "$(ls -A "$TMPDIR")" ] || fail $c "left in TMPDIR: $(ls -A "$TMPDIR")"
 
-passed=0
-failed=0
-for r in "$OUT"/*.result; do
-	name=$(basename "$r" .result)
-	if [ -s "$r" ]; then
-		cat "$r"
-		failed=$((failed + 1))
-	else
-		echo "ok   $name"
-		passed=$((passed + 1))
-	fi
-done
-echo "image: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+tally "$OUT" 15
+summary image

@@ -16,6 +16,7 @@
 # usage: tests/netboot/run.sh IMAGE.efi     (B: the build directory)
 # Prints one line per case and "netboot: N passed, M failed".  Needs root.
 set -u
+. "$(dirname "$0")/../lib.sh"
 
 EFI=$(realpath "$1")
 B=$(realpath "${B:-build}")
@@ -275,18 +276,5 @@ else
 	fail network "cannot build the test network in a namespace"
 fi
 
-passed=0
-failed=0
-for r in "$OUT"/*.result; do
-	name=$(basename "$r" .result)
-	if [ -s "$r" ]; then
-		cat "$r"
-		[ -f "$OUT/$name.log" ] && tail -n 15 "$OUT/$name.log" | sed 's/^/  | /'
-		failed=$((failed + 1))
-	else
-		echo "ok   $name"
-		passed=$((passed + 1))
-	fi
-done
-echo "netboot: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+tally "$OUT" 15
+summary netboot
