@@ -96,7 +96,8 @@ idle-test: $(OCAML_TEST_DEPS) $(B)/tboot
 # OCaml programs through the terminal's line discipline (tests/tty/run.sh).
 .PHONY: tty-test
 test: tty-test
-tty-test: $(OCAML_TEST_DEPS) $(B)/tboot $(B)/fbrender $(B)/fbcheck
+tty-test: $(OCAML_TEST_DEPS) $(B)/tboot $(B)/fbrender $(B)/fbcheck \
+		$(B)/examples/echo.efi
 	@B=$(B) sh tests/tty/run.sh
 
 # The event syscalls from OCaml (pipes, select, EOF, EPIPE, EBADF) print

@@ -167,54 +167,50 @@ check run-crash 70 -e "the kernel stopped on a crash (status 70)" \
 run run-timeout "$T" run --timeout 1 kernel.efi
 check run-timeout 124 -e "did not finish within 1 s"
 
-# --- OCaml programs, once the kernel runs them ---
+# --- OCaml programs ---
 # The same bytes on stdout and stderr and the same status as on Linux: a
 # program with arguments, environment variables, input, a file of the
 # image and exit 3, and one that dies of an uncaught exception (status 2).
-if ! nm "$LIBDIR/libterrarium.a" 2>/dev/null | grep -q ' [TtW] program_start$'; then
-	echo "skip programs: libterrarium.a has no program_start yet"
-else
-	run build-hello "$T" build -q -package unix,str --files files hello.ml
-	check build-hello 0 -o "image: hello.efi "
-	run build-raise "$T" build -q raise.ml
-	check build-raise 0 -o "image: raise.efi "
-	# examples/dune-hello, as its README says, built outside the tree.
-	run dune-build dune build --root "$ROOT/examples/dune-hello" \
-	    --build-dir "$OUT/dune" ./hello-prog.o
-	check dune-build 0
-	run dune-link "$T" link -q -l unix -o dune-hello.efi \
-	    "$OUT/dune/default/hello-prog.o"
-	check dune-link 0 -o "image: dune-hello.efi "
-	ocamlfind ocamlopt -package unix,str -linkpkg hello.ml -o hello.native \
-	    2>/dev/null
-	ocamlfind ocamlopt raise.ml -o raise.native 2>/dev/null
-	printf 'first line\nsecond line\n' >hello.in
-	GREETING="hi there" HELLO_FILE=files/etc/motd ./hello.native \
-	    "one two" three <hello.in \
-	    >hello.native.out 2>hello.native.err
-	native_status=$?
-	./raise.native >raise.native.out 2>raise.native.err
-	# Its stdin is a file: terrarium feeds it to COM2, then the end.
-	"$T" run --timeout 120 -e "GREETING=hi there" \
-	    -e HELLO_FILE=/etc/motd hello.efi -- \
-	    "one two" three <hello.in >hello.out 2>hello.err &
-	hello_pid=$!
-	run raise "$T" run --timeout 120 raise.efi &
-	wait $hello_pid
-	echo $? >hello.status
-	wait
-	check hello 3
-	check raise 2
-	[ "$native_status" = 3 ] || bad hello-native "Linux status $native_status"
-	for p in hello raise; do
-		for s in out err; do
-			if cmp -s $p.native.$s $p.$s; then
-				ok $p-std$s
-			else
-				bad $p-std$s "differs from Linux's: $(cmp $p.native.$s $p.$s 2>&1)"
-			fi
-		done
+run build-hello "$T" build -q -package unix,str --files files hello.ml
+check build-hello 0 -o "image: hello.efi "
+run build-raise "$T" build -q raise.ml
+check build-raise 0 -o "image: raise.efi "
+# examples/dune-hello, as its README says, built outside the tree.
+run dune-build dune build --root "$ROOT/examples/dune-hello" \
+    --build-dir "$OUT/dune" ./hello-prog.o
+check dune-build 0
+run dune-link "$T" link -q -l unix -o dune-hello.efi \
+    "$OUT/dune/default/hello-prog.o"
+check dune-link 0 -o "image: dune-hello.efi "
+ocamlfind ocamlopt -package unix,str -linkpkg hello.ml -o hello.native \
+    2>/dev/null
+ocamlfind ocamlopt raise.ml -o raise.native 2>/dev/null
+printf 'first line\nsecond line\n' >hello.in
+GREETING="hi there" HELLO_FILE=files/etc/motd ./hello.native \
+    "one two" three <hello.in \
+    >hello.native.out 2>hello.native.err
+native_status=$?
+./raise.native >raise.native.out 2>raise.native.err
+# Its stdin is a file: terrarium feeds it to COM2, then the end.
+"$T" run --timeout 120 -e "GREETING=hi there" \
+    -e HELLO_FILE=/etc/motd hello.efi -- \
+    "one two" three <hello.in >hello.out 2>hello.err &
+hello_pid=$!
+run raise "$T" run --timeout 120 raise.efi &
+wait $hello_pid
+echo $? >hello.status
+wait
+check hello 3
+check raise 2
+[ "$native_status" = 3 ] || bad hello-native "Linux status $native_status"
+for p in hello raise; do
+	for s in out err; do
+		if cmp -s $p.native.$s $p.$s; then
+			ok $p-std$s
+		else
+			bad $p-std$s "differs from Linux's: $(cmp $p.native.$s $p.$s 2>&1)"
+		fi
 	done
-fi
+done
 
 summary cli

@@ -154,16 +154,12 @@ lacks raw no-echo "^[[A"
 lacks raw not-interrupted "raw: not interrupted"
 lacks raw select "select: woke with nothing"
 
-# --- examples/echo, when it is built ---
-if [ -f "$ROOT/$B/examples/echo.efi" ]; then
-	# shellcheck disable=SC2046
-	boot example 0 --kernel "$ROOT/$B/examples/echo.efi" \
-	    --expect "Ctrl-D ends" \
-	    $(keys h i ret) --expect "hi$CR
+# --- examples/echo ---
+# shellcheck disable=SC2046
+boot example 0 --kernel "$ROOT/$B/examples/echo.efi" \
+    --expect "Ctrl-D ends" \
+    $(keys h i ret) --expect "hi$CR
 hi$CR" \
-	    $(keys ctrl-d)
-else
-	echo "skip example: $B/examples/echo.efi is not built"
-fi
+    $(keys ctrl-d)
 
 summary tty
